@@ -1,3 +1,4 @@
+using LiveGrains.Contracts.Metrics;
 using LiveGrains.Contracts.Views;
 
 namespace LiveGrains.Contracts.History;
@@ -23,4 +24,15 @@ public sealed record HistoryQuery(
 {
     /// <summary>Largest page a caller may ask for.</summary>
     public const int MaxPageSize = 200;
+
+    /// <summary>Checks paging and sort metric; returns the problem or null.</summary>
+    public string? Validate()
+    {
+        return Page < 1 ? "page must be 1 or more"
+            : PageSize is < 1 or > HistoryQuery.MaxPageSize ? $"pageSize must be between 1 and {HistoryQuery.MaxPageSize}"
+            : From > To ? "from must not be after to"
+            : Sort is HistorySort.MetricAsc or HistorySort.MetricDesc && (SortMetric is null || MetricCatalog.Find(SortMetric) is null)
+                ? $"sortMetric must be a catalog metric key when sorting by metric (got '{SortMetric}')"
+            : null;
+    }
 }

@@ -1,0 +1,204 @@
+using LiveGrains.Contracts.Grains;
+using LiveGrains.Contracts.Metrics;
+using LiveGrains.Contracts.Streams;
+using LiveGrains.Contracts.Views;
+using LiveGrains.Grains.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Streams;
+
+namespace LiveGrains.Grains.Agencies;
+
+/// <summary>
+/// An agency: bound creators, pins, preferences and the ongoing index. LIVE grains push their cards
+/// here; the agency publishes the changes of each tick as one batch on its stream.
+/// </summary>
+public sealed partial class AgencyGrain(
+    [PersistentState("agency", StorageNames.Grains)] IPersistentState<AgencyState> store,
+    TimeProvider clock,
+    IOptions<LiveGrainsOptions> options,
+    ILogger<AgencyGrain> logger) : Grain, IAgencyGrain
+{
+    /// <summary>Most LIVEs an agency can pin at once.</summary>
+    public const int MaxPins = 3;
+
+    private readonly LiveGrainsOptions _options = options.Value;
+    private readonly Dictionary<string, (LiveCard Card, DateTimeOffset SeenAt)> _ongoing = [];
+    private readonly HashSet<string> _changed = [];
+    private readonly HashSet<string> _ended = [];
+    private IGrainTimer? _timer;
+
+    private AgencyState State => store.State;
+    private string AgencyId => this.GetPrimaryKeyString();
+
+    /// <inheritdoc />
+    public async Task<AgencyInfo> Rename(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        State.Name = name.Trim();
+        await store.WriteStateAsync();
+        return Info();
+    }
+
+    /// <inheritdoc />
+    public Task<AgencyInfo> GetInfo() => Task.FromResult(Info());
+
+    /// <inheritdoc />
+    public async Task CreatorBound(CreatorProfile creator)
+    {
+        ArgumentNullException.ThrowIfNull(creator);
+        State.Creators[creator.CreatorId] = creator;
+        await store.WriteStateAsync();
+    }
+
+    /// <inheritdoc />
+    public async Task CreatorUnbound(string creatorId)
+    {
+        if (!State.Creators.Remove(creatorId)) return;
+        foreach (var liveId in _ongoing.Where(kv => kv.Value.Card.CreatorId == creatorId).Select(kv => kv.Key).ToList())
+        {
+            Remove(liveId);
+        }
+        await store.WriteStateAsync();
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<CreatorProfile>> GetCreators(string? search)
+    {
+        var term = search?.Trim();
+        IReadOnlyList<CreatorProfile> result = State.Creators.Values
+            .Where(c => string.IsNullOrEmpty(term)
+                || c.Name.Contains(term, StringComparison.OrdinalIgnoreCase)
+                || c.CreatorId.Contains(term, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.CreatorId, StringComparer.Ordinal)
+            .ToList();
+        return Task.FromResult(result);
+    }
+
+    /// <inheritdoc />
+    public Task<AttentionThresholds> UpsertCard(LiveCard card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        if (card.AgencyId == AgencyId && card.Status == LiveStatus.Live && State.Creators.ContainsKey(card.CreatorId))
+        {
+            _ongoing[card.LiveId] = (card, clock.GetUtcNow());
+            _changed.Add(card.LiveId);
+            _ended.Remove(card.LiveId);
+            EnsureTimer();
+        }
+        return Task.FromResult(State.Thresholds);
+    }
+
+    /// <inheritdoc />
+    public async Task LiveEnded(string liveId)
+    {
+        Remove(liveId);
+        if (State.Pins.Remove(liveId)) await store.WriteStateAsync();
+    }
+
+    /// <inheritdoc />
+    public Task<OngoingLives> GetOngoing(OngoingQuery query) =>
+        Task.FromResult(new OngoingLives(
+            OngoingIndex.Query(_ongoing.Values.Select(v => v.Card), State.Pins, query ?? OngoingQuery.Default),
+            _ongoing.Count, State.Creators.Count, State.CardMetrics, clock.GetUtcNow()));
+
+    /// <inheritdoc />
+    public async Task<OperationResult> Pin(string liveId)
+    {
+        if (State.Pins.Contains(liveId)) return OperationResult.Ok;
+        if (!_ongoing.ContainsKey(liveId))
+            return OperationResult.Fail(ErrorKind.NotFound, $"LIVE '{liveId}' is not an ongoing LIVE of this agency.");
+        if (State.Pins.Count >= MaxPins)
+            return OperationResult.Fail(ErrorKind.Conflict, $"You can pin at most {MaxPins} LIVEs. Unpin one before pinning another.");
+        State.Pins.Add(liveId);
+        await store.WriteStateAsync();
+        MarkChanged(liveId);
+        return OperationResult.Ok;
+    }
+
+    /// <inheritdoc />
+    public async Task<OperationResult> Unpin(string liveId)
+    {
+        if (!State.Pins.Remove(liveId)) return OperationResult.Ok;
+        await store.WriteStateAsync();
+        MarkChanged(liveId);
+        return OperationResult.Ok;
+    }
+
+    /// <inheritdoc />
+    public Task<AgencyPreferences> GetPreferences() =>
+        Task.FromResult(new AgencyPreferences(State.CardMetrics.ToList(), State.ListMetrics.ToList(), State.Thresholds));
+
+    /// <inheritdoc />
+    public async Task<OperationResult> SetPreferences(AgencyPreferences preferences)
+    {
+        ArgumentNullException.ThrowIfNull(preferences);
+        var problem = Prefix("cardMetrics", MetricCatalog.ValidateChoice(preferences.CardMetrics))
+            ?? Prefix("listMetrics", MetricCatalog.ValidateChoice(preferences.ListMetrics))
+            ?? (preferences.Thresholds is null ? "thresholds: required" : Prefix("thresholds", preferences.Thresholds.Validate()));
+        if (problem is not null) return OperationResult.Fail(ErrorKind.Invalid, problem);
+        State.CardMetrics = [.. preferences.CardMetrics];
+        State.ListMetrics = [.. preferences.ListMetrics];
+        State.Thresholds = preferences.Thresholds!;
+        await store.WriteStateAsync();
+        return OperationResult.Ok;
+    }
+
+    private static string? Prefix(string field, string? problem) => problem is null ? null : $"{field}: {problem}";
+
+    private AgencyInfo Info() => new(AgencyId, State.Name ?? AgencyId, State.Creators.Count);
+
+    private void MarkChanged(string liveId)
+    {
+        if (!_ongoing.ContainsKey(liveId)) return;
+        _changed.Add(liveId);
+        EnsureTimer();
+    }
+
+    private void Remove(string liveId)
+    {
+        if (!_ongoing.Remove(liveId)) return;
+        _changed.Remove(liveId);
+        _ended.Add(liveId);
+        EnsureTimer();
+    }
+
+    private void EnsureTimer() =>
+        _timer ??= this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(_options.TickInterval, _options.TickInterval)
+        {
+            // Dashboards read the in-memory index: keep it while any LIVE is on air.
+            KeepAlive = true,
+        });
+
+    private async Task Flush(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var stale in _ongoing.Where(kv => now - kv.Value.SeenAt > _options.StaleCardAfter).Select(kv => kv.Key).ToList())
+        {
+            Remove(stale);
+        }
+        if (_changed.Count > 0 || _ended.Count > 0)
+        {
+            var changed = _changed.Select(id => _ongoing[id].Card with { Pinned = State.Pins.Contains(id) }).ToList();
+            var batch = new AgencyCardsChanged(AgencyId, changed, _ended.ToList(), now);
+            _changed.Clear();
+            _ended.Clear();
+            try
+            {
+                await this.GetStreamProvider(LiveStreams.Provider).GetStream<AgencyCardsChanged>(LiveStreams.ForAgency(AgencyId)).OnNextAsync(batch);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogPublishFailed(logger, ex, AgencyId, changed.Count);
+            }
+        }
+        if (_ongoing.Count == 0 && _changed.Count == 0 && _ended.Count == 0)
+        {
+            _timer?.Dispose();
+            _timer = null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing {Count} card changes of agency {AgencyId} failed")]
+    private static partial void LogPublishFailed(ILogger logger, Exception exception, string agencyId, int count);
+}

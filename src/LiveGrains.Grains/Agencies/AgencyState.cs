@@ -1,0 +1,16 @@
+using LiveGrains.Contracts.Metrics;
+using LiveGrains.Contracts.Views;
+
+namespace LiveGrains.Grains.Agencies;
+
+/// <summary>Persisted state of an agency. The ongoing index is not persisted: LIVE heartbeats rebuild it within seconds.</summary>
+[GenerateSerializer, Alias("lg.AgencyState")]
+public sealed class AgencyState
+{
+    [Id(0)] public string? Name;
+    [Id(1)] public Dictionary<string, CreatorProfile> Creators = [];
+    [Id(2)] public List<string> Pins = [];
+    [Id(3)] public List<string> CardMetrics = [.. MetricCatalog.DefaultCardMetrics];
+    [Id(4)] public List<string> ListMetrics = [.. MetricCatalog.DefaultListMetrics];
+    [Id(5)] public AttentionThresholds Thresholds = AttentionThresholds.Default;
+}

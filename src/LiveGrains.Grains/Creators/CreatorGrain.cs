@@ -1,0 +1,70 @@
+using LiveGrains.Contracts.Events;
+using LiveGrains.Contracts.Grains;
+using LiveGrains.Contracts.Views;
+using LiveGrains.Grains.Hosting;
+
+namespace LiveGrains.Grains.Creators;
+
+/// <summary>A creator: profile, agency binding (the creator owns it and tells agencies) and the LIVE on air.</summary>
+public sealed class CreatorGrain(
+    [PersistentState("creator", StorageNames.Grains)] IPersistentState<CreatorState> store) : Grain, ICreatorGrain
+{
+    /// <summary>Longest display name accepted.</summary>
+    public const int MaxNameLength = 100;
+
+    private CreatorState State => store.State;
+    private string CreatorId => this.GetPrimaryKeyString();
+
+    /// <inheritdoc />
+    public async Task<OperationResult> SetProfile(string name, string? avatarUrl, CreatorType creatorType)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return OperationResult.Fail(ErrorKind.Invalid, "name is required");
+        if (name.Length > MaxNameLength) return OperationResult.Fail(ErrorKind.Invalid, $"name is longer than {MaxNameLength} characters");
+        (State.Name, State.AvatarUrl, State.CreatorType) = (name.Trim(), avatarUrl, creatorType);
+        await SaveAndTellAgency();
+        return OperationResult.Ok;
+    }
+
+    /// <inheritdoc />
+    public Task<CreatorProfile> GetProfile() => Task.FromResult(Profile());
+
+    /// <inheritdoc />
+    public async Task<OperationResult> BindAgency(string agencyId)
+    {
+        if (string.IsNullOrWhiteSpace(agencyId)) return OperationResult.Fail(ErrorKind.Invalid, "agencyId is required");
+        if (State.AgencyId == agencyId) return OperationResult.Ok;
+        if (State.AgencyId is { } previous) await GrainFactory.GetGrain<IAgencyGrain>(previous).CreatorUnbound(CreatorId);
+        State.AgencyId = agencyId;
+        await SaveAndTellAgency();
+        return OperationResult.Ok;
+    }
+
+    /// <inheritdoc />
+    public async Task<OperationResult> UnbindAgency(string agencyId)
+    {
+        if (State.AgencyId != agencyId)
+            return OperationResult.Fail(ErrorKind.NotFound, $"Creator '{CreatorId}' is not bound to agency '{agencyId}'.");
+        State.AgencyId = null;
+        await store.WriteStateAsync();
+        await GrainFactory.GetGrain<IAgencyGrain>(agencyId).CreatorUnbound(CreatorId);
+        return OperationResult.Ok;
+    }
+
+    /// <inheritdoc />
+    public async Task SetCurrentLive(string liveId, bool onAir)
+    {
+        if (onAir) State.CurrentLiveId = liveId;
+        else if (State.CurrentLiveId == liveId) State.CurrentLiveId = null;
+        else return;
+        await SaveAndTellAgency();
+    }
+
+    private CreatorProfile Profile() =>
+        new(CreatorId, State.Name ?? CreatorId, State.AvatarUrl, State.CreatorType, State.AgencyId, State.CurrentLiveId);
+
+    private async Task SaveAndTellAgency()
+    {
+        await store.WriteStateAsync();
+        if (State.AgencyId is { } agencyId) await GrainFactory.GetGrain<IAgencyGrain>(agencyId).CreatorBound(Profile());
+    }
+}

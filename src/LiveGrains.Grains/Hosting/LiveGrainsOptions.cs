@@ -1,0 +1,26 @@
+namespace LiveGrains.Grains.Hosting;
+
+/// <summary>Timing and size settings of the grains (section <c>LiveGrains:Grains</c>).</summary>
+public sealed class LiveGrainsOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string Section = "LiveGrains:Grains";
+
+    /// <summary>How often a changed LIVE pushes its card and detail, and how often an agency publishes its batch.</summary>
+    public TimeSpan TickInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often an unchanged LIVE re-sends its card (attention rules depend on the clock; agencies evict silent LIVEs).</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often a changed LIVE checkpoints its rollup to grain storage.</summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>An agency drops a card it has not heard about for this long (its LIVE's silo died).</summary>
+    public TimeSpan StaleCardAfter { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Comments shown on a card.</summary>
+    public int CardComments { get; set; } = 5;
+
+    /// <summary>Most events accepted in one ingest call.</summary>
+    public int MaxBatchSize { get; set; } = 10_000;
+}

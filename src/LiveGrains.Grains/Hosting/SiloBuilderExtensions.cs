@@ -1,0 +1,36 @@
+using LiveGrains.Contracts.History;
+using LiveGrains.Contracts.Streams;
+using LiveGrains.Grains.History;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace LiveGrains.Grains.Hosting;
+
+/// <summary>Wires the LiveGrains grains into a silo.</summary>
+public static class SiloBuilderExtensions
+{
+    /// <summary>
+    /// Registers the grains' services and, for embedded mode and tests, in-memory grain storage, memory
+    /// streams and the in-memory history store. Cluster hosts register their durable providers instead.
+    /// </summary>
+    public static ISiloBuilder AddLiveGrainsInMemory(this ISiloBuilder silo, IConfiguration? configuration = null)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.AddMemoryGrainStorage(StorageNames.Grains)
+            .AddMemoryGrainStorage(StorageNames.PubSub)
+            .AddMemoryStreams(LiveStreams.Provider);
+        silo.Services.TryAddSingleton<ILiveHistoryStore, InMemoryLiveHistoryStore>();
+        return silo.AddLiveGrainsServices(configuration);
+    }
+
+    /// <summary>Registers what the grains need whatever the storage: clock and options.</summary>
+    public static ISiloBuilder AddLiveGrainsServices(this ISiloBuilder silo, IConfiguration? configuration = null)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        var options = silo.Services.AddOptions<LiveGrainsOptions>();
+        if (configuration is not null) options.Bind(configuration.GetSection(LiveGrainsOptions.Section));
+        return silo;
+    }
+}

@@ -1,0 +1,255 @@
+using LiveGrains.Contracts.Events;
+using LiveGrains.Contracts.Metrics;
+using LiveGrains.Contracts.Views;
+
+namespace LiveGrains.Grains.Rollup;
+
+/// <summary>
+/// Everything one LIVE accumulates: raw per-minute counters, distinct counts, comments, products,
+/// promotions, violations and the dedupe sets. Events may arrive in any order and any number of
+/// times; applying the same set of events in any order gives the same state. Derived numbers
+/// (metrics, trends, attention) are computed on read from this state only.
+/// </summary>
+[GenerateSerializer, Alias("lg.LiveRollup")]
+public sealed class LiveRollup
+{
+    /// <summary>Comments kept per LIVE (newest).</summary>
+    public const int MaxComments = 50;
+
+    /// <summary>Distinct regions kept in the viewer profile; the rest are counted under "other".</summary>
+    public const int MaxRegions = 100;
+
+    [Id(0)] public string? LiveId;
+    [Id(1)] public string? CreatorId;
+    [Id(2)] public string? Title;
+    [Id(3)] public CreatorType? CreatorType;
+    [Id(4)] public DateTimeOffset? StartedAt;
+    [Id(5)] public DateTimeOffset? FirstEventAt;
+    [Id(6)] public DateTimeOffset? EndedAt;
+    [Id(7)] public LiveEndReason? EndReason;
+    [Id(8)] public string? Currency;
+    [Id(9)] public Dictionary<long, MinuteBucket> Minutes = [];
+    [Id(10)] public HyperLogLog UniqueViewers = new();
+    [Id(11)] public HyperLogLog UniqueBuyers = new();
+    [Id(12)] public List<CommentView> Comments = [];
+    [Id(13)] public Dictionary<string, ProductState> Products = [];
+    [Id(14)] public string? PinnedProductId;
+    [Id(15)] public DateTimeOffset PinChangedAt;
+    [Id(16)] public Dictionary<string, PromotionState> Promotions = [];
+    [Id(17)] public List<ViolationView> Violations = [];
+    [Id(18)] public HashSet<string> SeenEventIds = [];
+    [Id(19)] public HashSet<string> PaidOrders = [];
+    [Id(20)] public HashSet<string> RefundedOrders = [];
+    [Id(21)] public Dictionary<string, long> Genders = [];
+    [Id(22)] public Dictionary<string, long> AgeBands = [];
+    [Id(23)] public Dictionary<string, long> Regions = [];
+    [Id(24)] public Dictionary<string, long> Followers = [];
+    [Id(25)] public Dictionary<string, long> TrafficSources = [];
+    [Id(26)] public DateTimeOffset? FirstOrderAt;
+    [Id(27)] public DateTimeOffset? LastOrderAt;
+    [Id(28)] public long LatestSample;
+    [Id(29)] public DateTimeOffset LatestSampleAt;
+    [Id(30)] public long PeakViewers;
+    [Id(31)] public long EventCount;
+
+    /// <summary>True once any event was accepted.</summary>
+    public bool HasData => EventCount > 0;
+
+    /// <summary>When the LIVE started: its live_started event, or the earliest event seen until that arrives.</summary>
+    public DateTimeOffset Start => StartedAt ?? FirstEventAt ?? DateTimeOffset.MinValue;
+
+    /// <summary>Live until an end (or suspension) is known.</summary>
+    public LiveStatus Status => EndedAt is null ? LiveStatus.Live
+        : EndReason == LiveEndReason.Suspended ? LiveStatus.Suspended : LiveStatus.Ended;
+
+    /// <summary>
+    /// Applies one event that already passed <see cref="EventValidator"/> and belongs to this LIVE.
+    /// </summary>
+    public ApplyOutcome Apply(LiveEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (SeenEventIds.Contains(e.EventId)) return ApplyOutcome.Duplicate;
+        var outcome = ApplyData(e);
+        if (outcome.Kind != ApplyKind.Rejected)
+        {
+            // An order counted under another event id is still remembered by this id, so its retries are duplicates too.
+            SeenEventIds.Add(e.EventId);
+        }
+        if (outcome.Kind == ApplyKind.Accepted)
+        {
+            EventCount++;
+            LiveId ??= e.LiveId;
+            CreatorId ??= e.CreatorId;
+            if (FirstEventAt is null || e.OccurredAt < FirstEventAt) FirstEventAt = e.OccurredAt;
+        }
+        return outcome;
+    }
+
+    private ApplyOutcome ApplyData(LiveEvent e)
+    {
+        var at = e.OccurredAt;
+        switch (e.Data)
+        {
+            case LiveStarted s:
+                StartedAt = StartedAt is null || at < StartedAt ? at : StartedAt;
+                Title = s.Title;
+                CreatorType = s.CreatorType;
+                break;
+            case LiveEnded ended:
+                End(at, ended.Reason);
+                break;
+            case ViewerCountSampled v:
+                var b = Bucket(at);
+                b.ViewerSampleSum += v.Viewers;
+                b.ViewerSamples++;
+                b.ViewerSampleMax = Math.Max(b.ViewerSampleMax, v.Viewers);
+                if (at >= b.LastSampleAt) (b.LastSample, b.LastSampleAt) = (v.Viewers, at);
+                if (at >= LatestSampleAt) (LatestSample, LatestSampleAt) = (v.Viewers, at);
+                PeakViewers = Math.Max(PeakViewers, v.Viewers);
+                break;
+            case ViewerJoined j:
+                Bucket(at).Views++;
+                UniqueViewers.Add(j.ViewerId);
+                Increment(Genders, Name(j.Gender));
+                Increment(AgeBands, Name(j.AgeBand));
+                Increment(Regions, Regions.Count < MaxRegions || Regions.ContainsKey(j.Region) ? j.Region : "other");
+                Increment(Followers, j.IsFollower ? "follower" : "non_follower");
+                Increment(TrafficSources, Name(j.TrafficSource));
+                break;
+            case ViewerLeft:
+                Bucket(at).Leaves++;
+                break;
+            case CommentPosted c:
+                Bucket(at).Comments++;
+                AddComment(new CommentView(c.ViewerId, c.Nickname, c.Text, at));
+                break;
+            case LikesReceived l:
+                Bucket(at).Likes += l.Count;
+                break;
+            case LiveShared:
+                Bucket(at).Shares++;
+                break;
+            case CreatorFollowed:
+                Bucket(at).NewFollowers++;
+                break;
+            case LiveImpressions i:
+                Bucket(at).LiveImpressions += i.Count;
+                break;
+            case ProductImpressions pi:
+                Bucket(at).ProductImpressions += pi.Count;
+                Product(pi.ProductId).Impressions += pi.Count;
+                break;
+            case ProductClicks pc:
+                Bucket(at).ProductClicks += pc.Count;
+                Product(pc.ProductId).Clicks += pc.Count;
+                break;
+            case ProductPinned pin:
+                var p = Product(pin.ProductId);
+                (p.Name, p.Price, p.Currency, p.ImageUrl) = (pin.Name, pin.Price, pin.Currency, pin.ImageUrl);
+                if (at >= PinChangedAt) (PinnedProductId, PinChangedAt) = (pin.ProductId, at);
+                break;
+            case ProductUnpinned unpin:
+                if (at >= PinChangedAt && PinnedProductId == unpin.ProductId) (PinnedProductId, PinChangedAt) = (null, at);
+                break;
+            case OrderPaid o:
+                return ApplyOrder(o, at);
+            case OrderRefunded r:
+                return ApplyRefund(r, at);
+            case PromotionStarted ps:
+                var promo = Promotion(ps.PromotionId);
+                (promo.Kind, promo.Details, promo.ProductId) = (ps.Kind, ps.Details, ps.ProductId);
+                promo.StartedAt = promo.StartedAt is null || at < promo.StartedAt ? at : promo.StartedAt;
+                break;
+            case PromotionEnded pe:
+                var ending = Promotion(pe.PromotionId);
+                ending.EndedAt = ending.EndedAt is null || at > ending.EndedAt ? at : ending.EndedAt;
+                break;
+            case ViolationRecorded v:
+                if (Violations.Any(x => x.ViolationId == v.ViolationId)) return ApplyOutcome.Duplicate;
+                Violations.Add(new ViolationView(v.ViolationId, v.Policy, v.Reason, v.Points, v.Action, at));
+                Violations.Sort((a, b2) => b2.OccurredAt.CompareTo(a.OccurredAt));
+                if (v.Action == ViolationAction.Suspension) End(at, LiveEndReason.Suspended);
+                break;
+            default:
+                return ApplyOutcome.Reject($"event type {e.Type} is not handled");
+        }
+        return ApplyOutcome.Accepted;
+    }
+
+    private ApplyOutcome ApplyOrder(OrderPaid o, DateTimeOffset at)
+    {
+        if (Currency is not null && o.Currency != Currency)
+            return ApplyOutcome.Reject($"data.currency {o.Currency} differs from this LIVE's currency {Currency}");
+        if (!PaidOrders.Add(o.OrderId)) return ApplyOutcome.Duplicate;
+        Currency ??= o.Currency;
+        var b = Bucket(at);
+        b.Orders++;
+        b.ItemsSold += o.Quantity;
+        b.Gmv += o.Amount;
+        if (o.IsAffiliate) b.AffiliateGmv += o.Amount;
+        var p = Product(o.ProductId);
+        p.Orders++;
+        p.ItemsSold += o.Quantity;
+        p.Gmv += o.Amount;
+        UniqueBuyers.Add(o.BuyerId);
+        if (FirstOrderAt is null || at < FirstOrderAt) FirstOrderAt = at;
+        if (LastOrderAt is null || at > LastOrderAt) LastOrderAt = at;
+        return ApplyOutcome.Accepted;
+    }
+
+    private ApplyOutcome ApplyRefund(OrderRefunded r, DateTimeOffset at)
+    {
+        if (Currency is not null && r.Currency != Currency)
+            return ApplyOutcome.Reject($"data.currency {r.Currency} differs from this LIVE's currency {Currency}");
+        if (!RefundedOrders.Add(r.OrderId)) return ApplyOutcome.Duplicate;
+        Currency ??= r.Currency;
+        var b = Bucket(at);
+        b.Refunds++;
+        b.RefundedAmount += r.Amount;
+        Product(r.ProductId).Refunds++;
+        return ApplyOutcome.Accepted;
+    }
+
+    private void End(DateTimeOffset at, LiveEndReason reason)
+    {
+        if (EndedAt is null || at < EndedAt) EndedAt = at;
+        // A suspension outranks a plain end whichever arrives first: the LIVE was cut off by the platform.
+        if (EndReason != LiveEndReason.Suspended) EndReason = reason;
+    }
+
+    private void AddComment(CommentView comment)
+    {
+        var index = Comments.FindIndex(c => c.OccurredAt < comment.OccurredAt);
+        if (index < 0) index = Comments.Count;
+        if (index >= MaxComments) return;
+        Comments.Insert(index, comment);
+        if (Comments.Count > MaxComments) Comments.RemoveAt(Comments.Count - 1);
+    }
+
+    /// <summary>The minute key (minutes since the Unix epoch) of an instant.</summary>
+    public static long MinuteOf(DateTimeOffset at) => (long)Math.Floor(at.ToUnixTimeSeconds() / 60d);
+
+    private MinuteBucket Bucket(DateTimeOffset at)
+    {
+        var minute = MinuteOf(at);
+        if (!Minutes.TryGetValue(minute, out var bucket)) Minutes[minute] = bucket = new MinuteBucket();
+        return bucket;
+    }
+
+    private ProductState Product(string id)
+    {
+        if (!Products.TryGetValue(id, out var p)) Products[id] = p = new ProductState();
+        return p;
+    }
+
+    private PromotionState Promotion(string id)
+    {
+        if (!Promotions.TryGetValue(id, out var p)) Promotions[id] = p = new PromotionState();
+        return p;
+    }
+
+    private static void Increment(Dictionary<string, long> counts, string key) =>
+        counts[key] = counts.GetValueOrDefault(key) + 1;
+
+    private static string Name<TEnum>(TEnum value) where TEnum : struct, Enum => EnumNames.Of(value);
+}

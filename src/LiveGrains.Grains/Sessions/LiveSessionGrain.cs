@@ -1,0 +1,218 @@
+using LiveGrains.Contracts.Events;
+using LiveGrains.Contracts.Grains;
+using LiveGrains.Contracts.History;
+using LiveGrains.Contracts.Streams;
+using LiveGrains.Contracts.Views;
+using LiveGrains.Grains.Hosting;
+using LiveGrains.Grains.Rollup;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Streams;
+
+namespace LiveGrains.Grains.Sessions;
+
+/// <summary>
+/// One LIVE: the single writer of its rollup. Ingest applies events in memory; a tick (at most once per
+/// <see cref="LiveGrainsOptions.TickInterval"/>) pushes the card to the agency and the detail to the LIVE's
+/// stream, so fan-out cost follows ticks, not events. At the end of the LIVE it writes its history row,
+/// tells its creator and agency, and deactivates.
+/// </summary>
+public sealed partial class LiveSessionGrain(
+    [PersistentState("live", StorageNames.Grains)] IPersistentState<LiveSessionState> store,
+    ILiveHistoryStore history,
+    TimeProvider clock,
+    IOptions<LiveGrainsOptions> options,
+    ILogger<LiveSessionGrain> logger) : Grain, ILiveSessionGrain
+{
+    private readonly LiveGrainsOptions _options = options.Value;
+    private readonly List<CommentView> _newComments = [];
+    private readonly List<ViolationView> _newViolations = [];
+    private IGrainTimer? _timer;
+    private bool _changedSincePush;
+    private bool _changedSinceCheckpoint;
+    private long? _firstChangedMinute;
+    private DateTimeOffset _lastPush;
+    private DateTimeOffset _lastCheckpoint;
+    private DateTimeOffset _lastCreatorRefresh;
+
+    private LiveSessionState State => store.State;
+    private LiveRollup Rollup => store.State.Rollup;
+    private string LiveId => this.GetPrimaryKeyString();
+    private bool HistoryIsStale => Rollup.Status != LiveStatus.Live && State.HistoryWrittenAtCount != Rollup.EventCount;
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _lastCheckpoint = clock.GetUtcNow();
+        if (Rollup.HasData && (Rollup.Status == LiveStatus.Live || HistoryIsStale)) EnsureTimer();
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_changedSinceCheckpoint) await store.WriteStateAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IngestResult> Ingest(IReadOnlyList<LiveEvent> batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.Count > _options.MaxBatchSize)
+            throw new ArgumentException($"A batch holds at most {_options.MaxBatchSize} events (got {batch.Count}).", nameof(batch));
+
+        var now = clock.GetUtcNow();
+        int accepted = 0, duplicates = 0;
+        List<RejectedEvent>? rejected = null;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var e = batch[i];
+            var problem = EventValidator.Validate(e, now) ?? Ownership(e);
+            var outcome = problem is null ? Rollup.Apply(e) : ApplyOutcome.Reject(problem);
+            switch (outcome.Kind)
+            {
+                case ApplyKind.Accepted:
+                    accepted++;
+                    Track(e);
+                    break;
+                case ApplyKind.Duplicate:
+                    duplicates++;
+                    break;
+                default:
+                    (rejected ??= []).Add(new RejectedEvent(i, e?.EventId, outcome.Reason!));
+                    break;
+            }
+        }
+
+        if (accepted > 0)
+        {
+            _changedSincePush = _changedSinceCheckpoint = true;
+            if (State.Creator is null) await RefreshCreator(now);
+            EnsureTimer();
+        }
+        return new IngestResult(accepted, duplicates, rejected ?? []);
+    }
+
+    /// <inheritdoc />
+    public Task<LiveCard?> GetCard() =>
+        Task.FromResult(Rollup.HasData ? LiveViews.Card(State, clock.GetUtcNow(), _options.CardComments) : null);
+
+    /// <inheritdoc />
+    public Task<LiveDashboard?> GetDashboard() =>
+        Task.FromResult(Rollup.HasData ? LiveViews.Dashboard(State, clock.GetUtcNow(), _options.CardComments) : null);
+
+    private string? Ownership(LiveEvent e) =>
+        e.LiveId != LiveId ? $"liveId '{e.LiveId}' was sent to LIVE '{LiveId}'"
+        : Rollup.CreatorId is { } creator && creator != e.CreatorId
+            ? $"creatorId '{e.CreatorId}' differs from this LIVE's creator '{creator}'"
+            : null;
+
+    private void Track(LiveEvent e)
+    {
+        var minute = LiveRollup.MinuteOf(e.OccurredAt);
+        _firstChangedMinute = _firstChangedMinute is null ? minute : Math.Min(_firstChangedMinute.Value, minute);
+        switch (e.Data)
+        {
+            case CommentPosted c:
+                _newComments.Add(new CommentView(c.ViewerId, c.Nickname, c.Text, e.OccurredAt));
+                break;
+            case ViolationRecorded recorded:
+                _newViolations.Add(Rollup.Violations.First(v => v.ViolationId == recorded.ViolationId));
+                break;
+        }
+    }
+
+    private void EnsureTimer() =>
+        _timer ??= this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(_options.TickInterval, _options.TickInterval)
+        {
+            // The LIVE must stay in memory while it is on air: its rollup is the product.
+            KeepAlive = true,
+        });
+
+    private async Task Tick(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (_changedSincePush || now - _lastPush >= _options.HeartbeatInterval) await Push(now);
+        if (HistoryIsStale)
+        {
+            await Finish(now, cancellationToken);
+        }
+        else if (_changedSinceCheckpoint && now - _lastCheckpoint >= _options.CheckpointInterval)
+        {
+            await Checkpoint(now, cancellationToken);
+        }
+    }
+
+    private async Task Push(DateTimeOffset now)
+    {
+        if (now - _lastCreatorRefresh >= _options.HeartbeatInterval) await RefreshCreator(now);
+        var card = LiveViews.Card(State, now, _options.CardComments);
+        if (card.Status == LiveStatus.Live && card.AgencyId is { } agencyId)
+        {
+            State.Thresholds = await GrainFactory.GetGrain<IAgencyGrain>(agencyId).UpsertCard(card);
+        }
+        if (_changedSincePush)
+        {
+            var update = new LiveDetailUpdate(LiveId, card, _newComments.OrderByDescending(c => c.OccurredAt).ToList(),
+                _newViolations.ToList(), RollupReader.Trends(Rollup, now, _firstChangedMinute), now);
+            try
+            {
+                await this.GetStreamProvider(LiveStreams.Provider).GetStream<LiveDetailUpdate>(LiveStreams.ForLive(LiveId)).OnNextAsync(update);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Dashboards catch up from the next update or a fresh snapshot; ingest must not fail for them.
+                LogPublishFailed(logger, ex, LiveId);
+            }
+            _newComments.Clear();
+            _newViolations.Clear();
+            _firstChangedMinute = null;
+        }
+        _changedSincePush = false;
+        _lastPush = now;
+    }
+
+    private async Task RefreshCreator(DateTimeOffset now)
+    {
+        if (Rollup.CreatorId is not { } creatorId) return;
+        var creator = GrainFactory.GetGrain<ICreatorGrain>(creatorId);
+        var previousAgency = State.Creator?.AgencyId;
+        var firstTime = State.Creator is null;
+        State.Creator = await creator.GetProfile();
+        _lastCreatorRefresh = now;
+        if (Rollup.Status != LiveStatus.Live) return;
+        if (firstTime || State.Creator.CurrentLiveId != LiveId) await creator.SetCurrentLive(LiveId, onAir: true);
+        if (previousAgency is not null && previousAgency != State.Creator.AgencyId)
+        {
+            // The creator moved to another agency mid-LIVE: the old one must stop showing the card.
+            await GrainFactory.GetGrain<IAgencyGrain>(previousAgency).LiveEnded(LiveId);
+        }
+    }
+
+    private async Task Finish(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var dashboard = LiveViews.Dashboard(State, now, _options.CardComments);
+        await history.SaveAsync(new LiveHistoryRecord(LiveViews.Summary(dashboard), dashboard), cancellationToken);
+        if (State.Creator?.AgencyId is { } agencyId) await GrainFactory.GetGrain<IAgencyGrain>(agencyId).LiveEnded(LiveId);
+        if (Rollup.CreatorId is { } creatorId) await GrainFactory.GetGrain<ICreatorGrain>(creatorId).SetCurrentLive(LiveId, onAir: false);
+        State.HistoryWrittenAtCount = Rollup.EventCount;
+        await Checkpoint(now, cancellationToken);
+        LogLiveFinished(logger, LiveId, Rollup.Status, Rollup.EventCount);
+        _timer?.Dispose();
+        _timer = null;
+        this.DeactivateOnIdle();
+    }
+
+    private async Task Checkpoint(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await store.WriteStateAsync(cancellationToken);
+        _changedSinceCheckpoint = false;
+        _lastCheckpoint = now;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing the detail update of LIVE {LiveId} failed")]
+    private static partial void LogPublishFailed(ILogger logger, Exception exception, string liveId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "LIVE {LiveId} finished as {Status} after {EventCount} events")]
+    private static partial void LogLiveFinished(ILogger logger, string liveId, LiveStatus status, long eventCount);
+}
