@@ -1,0 +1,82 @@
+using System.Text.Json;
+using LiveGrains.Contracts.Events;
+
+namespace LiveGrains.Contracts.Tests.Events;
+
+public sealed class EventJsonTests
+{
+    private static (LiveEvent? Event, string? Error) Parse(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var ok = EventJson.TryParse(doc.RootElement, out var e, out var error);
+        (ok == (error is null)).ShouldBeTrue();
+        return (e, error);
+    }
+
+    private const string Order = """
+        {"eventId":"e1","liveId":"7300000000000000001","creatorId":"c1","type":"order_paid","occurredAt":"2026-11-25T10:00:00Z",
+         "data":{"orderId":"o1","productId":"p1","buyerId":"b1","quantity":2,"amount":19.98,"currency":"USD","isAffiliate":true}}
+        """;
+
+    [Fact]
+    public void An_order_is_read_into_its_typed_payload()
+    {
+        var (e, error) = Parse(Order);
+        error.ShouldBeNull();
+        var order = e!.Data.ShouldBeOfType<OrderPaid>();
+        order.Amount.ShouldBe(19.98m);
+        order.IsAffiliate.ShouldBeTrue();
+        e.Type.ShouldBe("order_paid");
+    }
+
+    [Fact]
+    public void Every_registered_type_round_trips_through_the_wire_format()
+    {
+        foreach (var name in EventTypes.Names) EventTypes.TypeOf(name).ShouldNotBeNull();
+        var (e, _) = Parse(Order);
+        var bytes = EventJson.ToJsonArray([e!]);
+        using var doc = JsonDocument.Parse(bytes);
+        EventJson.TryParse(doc.RootElement[0], out var again, out var error).ShouldBeTrue(error);
+        again.ShouldBe(e);
+    }
+
+    [Fact]
+    public void An_unknown_type_is_named_in_the_error() =>
+        Parse(Order.Replace("order_paid", "order_teleported")).Error!.ShouldContain("unknown event type 'order_teleported'");
+
+    [Fact]
+    public void A_missing_payload_field_is_named() =>
+        Parse(Order.Replace("\"orderId\":\"o1\",", "")).Error!.ShouldContain("orderId");
+
+    [Fact]
+    public void A_missing_envelope_field_is_named() =>
+        Parse(Order.Replace("\"creatorId\":\"c1\",", "")).Error.ShouldBe("creatorId is required");
+
+    [Fact]
+    public void A_timestamp_without_a_date_is_refused() =>
+        Parse(Order.Replace("2026-11-25T10:00:00Z", "yesterday")).Error!.ShouldContain("occurredAt must be an ISO 8601 timestamp");
+
+    [Fact]
+    public void An_enum_value_outside_the_list_is_refused() =>
+        Parse(Order.Replace("order_paid", "live_ended").Replace(
+            "{\"orderId\":\"o1\",\"productId\":\"p1\",\"buyerId\":\"b1\",\"quantity\":2,\"amount\":19.98,\"currency\":\"USD\",\"isAffiliate\":true}",
+            "{\"reason\":\"bored\"}")).Error!.ShouldContain("data");
+
+    [Fact]
+    public void Payload_rules_name_the_field_that_breaks_them()
+    {
+        new OrderPaid("o", "p", "b", -1, 10, "USD", false).Validate()!.ShouldContain("data.quantity");
+        new OrderPaid("o", "p", "b", 1, -10, "USD", false).Validate()!.ShouldContain("data.amount must not be negative");
+        new OrderPaid("o", "p", "b", 1, 10, "usd", false).Validate()!.ShouldContain("data.currency");
+        new CommentPosted("v", "n", new string('x', 501)).Validate()!.ShouldContain("longer than 500");
+    }
+
+    [Fact]
+    public void An_event_far_in_the_future_is_refused()
+    {
+        var now = new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+        var e = new LiveEvent("e", "l", "c", now.AddMinutes(30), new LikesReceived(1));
+        EventValidator.Validate(e, now)!.ShouldContain("in the future");
+        EventValidator.Validate(e with { OccurredAt = now.AddMinutes(1) }, now).ShouldBeNull();
+    }
+}

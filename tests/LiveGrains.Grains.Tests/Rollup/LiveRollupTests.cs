@@ -1,0 +1,159 @@
+using LiveGrains.Contracts.Events;
+using LiveGrains.Contracts.Views;
+using LiveGrains.Grains.Rollup;
+using LiveGrains.Grains.Tests.Support;
+
+namespace LiveGrains.Grains.Tests.Rollup;
+
+public sealed class LiveRollupTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+    private static TimeSpan Min(double m) => TimeSpan.FromMinutes(m);
+
+    private static LiveRollup Apply(IEnumerable<LiveEvent> events)
+    {
+        var r = new LiveRollup();
+        foreach (var e in events) r.Apply(e);
+        return r;
+    }
+
+    private static List<LiveEvent> Story()
+    {
+        var ev = new Events("L1", "C1", T0);
+        return
+        [
+            ev.Started(), ev.Viewers(Min(0.5), 100), ev.Joined(Min(1), "v1"), ev.Joined(Min(1.2), "v2"), ev.Joined(Min(2), "v1"),
+            ev.Order(Min(3), "o1", 10.10m, affiliate: true), ev.Order(Min(4), "o2", 20.20m, quantity: 2, buyer: "b2"),
+            ev.At(Min(4.5), new OrderRefunded("o1", "p1", 1, 10.10m, "USD", true)),
+            ev.Comment(Min(5), "love it"), ev.Likes(Min(5), 30), ev.Viewers(Min(6), 50), ev.Ended(Min(10)),
+        ];
+    }
+
+    [Fact]
+    public void Totals_count_every_kind_of_event()
+    {
+        var r = Apply(Story());
+        var t = RollupReader.Totals(r, T0.AddHours(1));
+        (t.Gmv, t.AffiliateGmv, t.Orders, t.ItemsSold, t.Buyers).ShouldBe((30.30m, 10.10m, 2L, 3L, 2L));
+        (t.Refunds, t.RefundedAmount, t.Views, t.UniqueViewers, t.Comments, t.Likes).ShouldBe((1L, 10.10m, 3L, 2L, 1L, 30L));
+        (t.PeakViewers, t.CurrentViewers, t.DurationSeconds).ShouldBe((100L, 0L, 600m));
+        r.Status.ShouldBe(LiveStatus.Ended);
+    }
+
+    [Fact]
+    public void Any_order_of_the_same_events_gives_the_same_totals()
+    {
+        var inOrder = RollupReader.Totals(Apply(Story()), T0.AddHours(1));
+        for (var seed = 0; seed < 20; seed++)
+        {
+            var shuffled = Story().OrderBy(_ => Random.Shared.Next()).ToList();
+            RollupReader.Totals(Apply(shuffled), T0.AddHours(1)).ShouldBe(inOrder);
+        }
+    }
+
+    [Fact]
+    public void A_repeated_event_id_is_a_duplicate_and_changes_nothing()
+    {
+        var story = Story();
+        var r = Apply(story);
+        var before = RollupReader.Totals(r, T0.AddHours(1));
+        foreach (var e in story) r.Apply(e).Kind.ShouldBe(ApplyKind.Duplicate);
+        RollupReader.Totals(r, T0.AddHours(1)).ShouldBe(before);
+    }
+
+    [Fact]
+    public void The_same_order_under_a_new_event_id_is_counted_once()
+    {
+        var ev = new Events("L1", "C1", T0);
+        var r = new LiveRollup();
+        r.Apply(ev.Order(Min(1), "o1", 5m)).Kind.ShouldBe(ApplyKind.Accepted);
+        r.Apply(ev.Order(Min(2), "o1", 5m)).Kind.ShouldBe(ApplyKind.Duplicate);
+        RollupReader.Totals(r, T0.AddMinutes(5)).Orders.ShouldBe(1);
+    }
+
+    [Fact]
+    public void An_order_in_another_currency_is_rejected_with_the_reason()
+    {
+        var ev = new Events("L1", "C1", T0);
+        var r = new LiveRollup();
+        r.Apply(ev.Order(Min(1), "o1", 5m));
+        var outcome = r.Apply(ev.At(Min(2), new OrderPaid("o2", "p1", "b", 1, 5m, "EUR", false)));
+        outcome.Kind.ShouldBe(ApplyKind.Rejected);
+        outcome.Reason!.ShouldContain("EUR differs from this LIVE's currency USD");
+    }
+
+    [Fact]
+    public void Only_the_fifty_newest_comments_are_kept_newest_first()
+    {
+        var ev = new Events("L1", "C1", T0);
+        var comments = Enumerable.Range(0, 80).Select(i => ev.Comment(TimeSpan.FromSeconds(i), $"c{i}")).OrderBy(_ => Random.Shared.Next());
+        var r = Apply(comments);
+        r.Comments.Count.ShouldBe(LiveRollup.MaxComments);
+        r.Comments[0].Text.ShouldBe("c79");
+        r.Comments[^1].Text.ShouldBe("c30");
+        RollupReader.Totals(r, T0.AddMinutes(5)).Comments.ShouldBe(80);
+    }
+
+    [Fact]
+    public void The_latest_pin_wins_even_when_events_arrive_late()
+    {
+        var ev = new Events("L1", "C1", T0);
+        var r = new LiveRollup();
+        r.Apply(ev.At(Min(5), new ProductPinned("p2", "Scarf", 19m, "USD", null)));
+        r.Apply(ev.At(Min(1), new ProductPinned("p1", "Hat", 9m, "USD", null)));
+        r.Apply(ev.At(Min(2), new ProductUnpinned("p1")));
+        RollupReader.PinnedProduct(r)!.Name.ShouldBe("Scarf");
+        r.Apply(ev.At(Min(6), new ProductUnpinned("p2")));
+        RollupReader.PinnedProduct(r).ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_suspension_ends_the_live_as_suspended_whatever_arrives_next()
+    {
+        var ev = new Events("L1", "C1", T0);
+        var r = Apply([ev.Started(), ev.Violation(Min(3), "v1", ViolationAction.Suspension), ev.Ended(Min(4))]);
+        r.Status.ShouldBe(LiveStatus.Suspended);
+        r.EndedAt.ShouldBe(T0.AddMinutes(3));
+        r.Violations.Single().Policy.ShouldBe("Prohibited products");
+    }
+
+    [Fact]
+    public void Trends_have_a_point_per_minute_and_average_viewers_integrate_the_samples()
+    {
+        var ev = new Events("L1", "C1", T0);
+        var r = Apply([ev.Started(), ev.Viewers(Min(0), 100), ev.Viewers(Min(1), 300), ev.Order(Min(2.5), "o1", 7m), ev.Ended(Min(4))]);
+        var trends = RollupReader.Trends(r, T0.AddHours(1));
+        trends.Count.ShouldBe(5);
+        trends[2].Values["gmv"].ShouldBe(7m);
+        trends[3].Values["gmv"].ShouldBe(0m);
+        // 100 viewers for a minute, then 300 for three: (100*60 + 300*180) / 240 s.
+        RollupReader.Totals(r, T0.AddHours(1)).ViewerSeconds.ShouldBe(60_000m);
+    }
+
+    [Fact]
+    public void Promotions_report_the_sales_made_while_they_ran()
+    {
+        var ev = new Events("L1", "C1", T0);
+        var r = Apply([
+            ev.Started(), ev.At(Min(2), new PromotionStarted("f1", PromotionKind.FlashSale, "30% off hats", "p1")),
+            ev.Order(Min(2.5), "o1", 10m), ev.Order(Min(3.5), "o2", 10m), ev.At(Min(3.9), new PromotionEnded("f1")),
+            ev.Order(Min(8), "o3", 10m)]);
+        var promo = RollupReader.Promotions(r, T0.AddMinutes(10)).Single();
+        (promo.Orders, promo.Gmv, promo.Kind).ShouldBe((2L, 20m, PromotionKind.FlashSale));
+    }
+
+    [Fact]
+    public void The_viewer_profile_breaks_views_down_by_each_dimension()
+    {
+        var ev = new Events("L1", "C1", T0);
+        var r = Apply([
+            ev.Joined(Min(1), "a"), ev.Joined(Min(1), "b"),
+            ev.At(Min(1), new ViewerJoined("c", Gender.Male, AgeBand.Age18To24, "GB", true, TrafficSource.Search))]);
+        var p = RollupReader.Profile(r);
+        p.Gender.ShouldBe([new ProfileSlice("female", 2), new ProfileSlice("male", 1)]);
+        p.AgeBands[0].Key.ShouldBe("25-34");
+        p.Followers.ShouldContain(new ProfileSlice("follower", 1));
+        p.TrafficSources.ShouldContain(new ProfileSlice("search", 1));
+        p.Regions.Select(s => s.Key).ShouldBe(["US", "GB"]);
+    }
+}
