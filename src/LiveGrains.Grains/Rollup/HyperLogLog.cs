@@ -14,30 +14,31 @@ public sealed class HyperLogLog
     private const int RegisterCount = 1 << Precision;
     internal const int SparseLimit = 1024;
 
-    [Id(0)] private List<ulong>? _sparse = [];
-    [Id(1)] private byte[]? _registers;
+    // Public for the serializer only: the sorted exact hashes while small, then the dense registers.
+    [Id(0)] public List<ulong>? Sparse = [];
+    [Id(1)] public byte[]? Registers;
 
     /// <summary>Adds a value; returns true when the estimate may have changed.</summary>
     public bool Add(string value) => AddHash(StableHash.Of(value));
 
     internal bool AddHash(ulong hash)
     {
-        if (_sparse is not null)
+        if (Sparse is not null)
         {
-            var at = _sparse.BinarySearch(hash);
+            var at = Sparse.BinarySearch(hash);
             if (at >= 0) return false;
-            _sparse.Insert(~at, hash);
-            if (_sparse.Count > SparseLimit) ToDense();
+            Sparse.Insert(~at, hash);
+            if (Sparse.Count > SparseLimit) ToDense();
             return true;
         }
-        return SetRegister(_registers!, hash);
+        return SetRegister(Registers!, hash);
     }
 
     /// <summary>Estimated number of distinct values added.</summary>
     public long Count()
     {
-        if (_sparse is not null) return _sparse.Count;
-        var registers = _registers!;
+        if (Sparse is not null) return Sparse.Count;
+        var registers = Registers!;
         double sum = 0;
         var zeros = 0;
         foreach (var r in registers)
@@ -56,9 +57,9 @@ public sealed class HyperLogLog
     private void ToDense()
     {
         var registers = new byte[RegisterCount];
-        foreach (var hash in _sparse!) SetRegister(registers, hash);
-        _registers = registers;
-        _sparse = null;
+        foreach (var hash in Sparse!) SetRegister(registers, hash);
+        Registers = registers;
+        Sparse = null;
     }
 
     private static bool SetRegister(byte[] registers, ulong hash)

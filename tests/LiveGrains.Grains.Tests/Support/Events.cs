@@ -5,12 +5,13 @@ namespace LiveGrains.Grains.Tests.Support;
 /// <summary>Builds events for one LIVE with unique ids, so tests read as the story they tell.</summary>
 internal sealed class Events(string liveId, string creatorId, DateTimeOffset start)
 {
+    private readonly string _prefix = Guid.NewGuid().ToString("N")[..6];
     private int _next;
 
     public string LiveId => liveId;
     public DateTimeOffset Start => start;
 
-    public LiveEvent At(TimeSpan offset, LiveEventData data) => new($"{liveId}-e{++_next}", liveId, creatorId, start + offset, data);
+    public LiveEvent At(TimeSpan offset, LiveEventData data) => new($"{liveId}-{_prefix}-{++_next}", liveId, creatorId, start + offset, data);
 
     public LiveEvent Started(string title = "Autumn sale", CreatorType type = CreatorType.Affiliate) => At(TimeSpan.Zero, new LiveStarted(title, type));
 

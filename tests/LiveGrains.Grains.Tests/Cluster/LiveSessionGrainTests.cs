@@ -1,0 +1,158 @@
+using LiveGrains.Contracts.Events;
+using LiveGrains.Contracts.Grains;
+using LiveGrains.Contracts.Views;
+using LiveGrains.Grains.Tests.Support;
+using Orleans.Core.Internal;
+
+namespace LiveGrains.Grains.Tests.Cluster;
+
+[Collection(ClusterCollection.Name)]
+public sealed class LiveSessionGrainTests(ClusterFixture fixture)
+{
+    private static TimeSpan Sec(double s) => TimeSpan.FromSeconds(s);
+
+    private static readonly DateTimeOffset FiveMinutesAgo = DateTimeOffset.UtcNow.AddMinutes(-5);
+
+    private static (Events Ev, string LiveId) NewLive(string creator = "creator-x")
+    {
+        var liveId = $"73{Random.Shared.NextInt64(100_000_000_000_000_000, 999_999_999_999_999_999)}"[..19];
+        return (new Events(liveId, creator, FiveMinutesAgo), liveId);
+    }
+
+    private static List<LiveEvent> Batch(Events ev) =>
+    [
+        ev.Started(), ev.Viewers(Sec(10), 40), ev.Joined(Sec(20), "v1"), ev.Joined(Sec(30), "v2"),
+        ev.Order(Sec(40), "o1", 12.34m, affiliate: true), ev.Order(Sec(50), "o2", 0.66m, buyer: "b2"),
+        ev.Comment(Sec(60), "hello"), ev.Likes(Sec(70), 5),
+    ];
+
+    [Fact]
+    public async Task The_same_batch_ingested_twice_gives_the_same_totals()
+    {
+        var (ev, liveId) = NewLive();
+        var grain = fixture.Grains.GetGrain<ILiveSessionGrain>(liveId);
+        var batch = Batch(ev);
+
+        var first = await grain.Ingest(batch);
+        var totals = (await grain.GetDashboard())!.Counters;
+        var second = await grain.Ingest(batch);
+
+        (first.Accepted, first.Duplicates, first.Rejected.Count).ShouldBe((8, 0, 0));
+        (second.Accepted, second.Duplicates).ShouldBe((0, 8));
+        var again = (await grain.GetDashboard())!.Counters;
+        // Duration and viewer-time grow with the clock while the LIVE is on air; every count must be unchanged.
+        again.ShouldBe(totals with { DurationSeconds = again.DurationSeconds, ViewerSeconds = again.ViewerSeconds });
+        totals.Gmv.ShouldBe(13.00m);
+        totals.Orders.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Out_of_order_events_give_the_same_totals_as_in_order()
+    {
+        var (ev, liveId) = NewLive();
+        var batch = Batch(ev);
+        var (ev2, liveId2) = NewLive();
+        var reversed = Batch(ev2);
+        reversed.Reverse();
+
+        await fixture.Grains.GetGrain<ILiveSessionGrain>(liveId).Ingest(batch);
+        foreach (var e in reversed) await fixture.Grains.GetGrain<ILiveSessionGrain>(liveId2).Ingest([e]);
+
+        var a = (await fixture.Grains.GetGrain<ILiveSessionGrain>(liveId).GetDashboard())!;
+        var b = (await fixture.Grains.GetGrain<ILiveSessionGrain>(liveId2).GetDashboard())!;
+        (b.Counters.Gmv, b.Counters.Orders, b.Counters.Views, b.Counters.UniqueViewers, b.Counters.Likes, b.Counters.Comments)
+            .ShouldBe((a.Counters.Gmv, a.Counters.Orders, a.Counters.Views, a.Counters.UniqueViewers, a.Counters.Likes, a.Counters.Comments));
+        b.Card.StartedAt.ShouldBe(a.Card.StartedAt);
+    }
+
+    [Fact]
+    public async Task Totals_and_the_dedupe_window_survive_a_forced_deactivation()
+    {
+        var (ev, liveId) = NewLive();
+        var grain = fixture.Grains.GetGrain<ILiveSessionGrain>(liveId);
+        var batch = Batch(ev);
+        await grain.Ingest(batch);
+        var before = (await grain.GetDashboard())!.Counters;
+
+        await grain.Cast<IGrainManagementExtension>().DeactivateOnIdle(TestContext.Current.CancellationToken);
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+
+        var after = (await grain.GetDashboard())!.Counters;
+        (after.Gmv, after.Orders, after.Views, after.UniqueViewers, after.Buyers).ShouldBe((before.Gmv, before.Orders, before.Views, before.UniqueViewers, before.Buyers));
+        var again = await grain.Ingest(batch);
+        (again.Accepted, again.Duplicates).ShouldBe((0, batch.Count));
+    }
+
+    [Fact]
+    public async Task Bad_events_are_rejected_with_reasons_and_the_good_ones_kept()
+    {
+        var (ev, liveId) = NewLive();
+        var grain = fixture.Grains.GetGrain<ILiveSessionGrain>(liveId);
+        var result = await grain.Ingest([
+            ev.Order(Sec(1), "o1", 5m),
+            ev.At(Sec(2), new OrderPaid("o2", "p1", "b", 0, 5m, "USD", false)),
+            ev.At(Sec(3), new LikesReceived(3)) with { LiveId = "someone-else" },
+            ev.At(TimeSpan.FromHours(2), new LikesReceived(3)),
+            ev.Order(Sec(4), "o3", 7m),
+        ]);
+
+        result.Accepted.ShouldBe(2);
+        result.Rejected.Select(r => r.Index).ShouldBe([1, 2, 3]);
+        result.Rejected[0].Reason.ShouldContain("data.quantity must be positive");
+        result.Rejected[1].Reason.ShouldContain("liveId 'someone-else' was sent to LIVE");
+        result.Rejected[2].Reason.ShouldContain("in the future");
+        (await grain.GetDashboard())!.Counters.Gmv.ShouldBe(12m);
+    }
+
+    [Fact]
+    public async Task A_suspended_live_shows_its_violation_and_leaves_the_agency_index()
+    {
+        var agency = await Setup.AgencyWithCreator(fixture.Grains, "creator-s");
+        var (ev, liveId) = NewLive("creator-s");
+        var grain = fixture.Grains.GetGrain<ILiveSessionGrain>(liveId);
+        await grain.Ingest([ev.Started(), ev.Order(Sec(5), "o1", 3m)]);
+        await Eventually.Get(() => agency.GetOngoing(OngoingQuery.Default), o => o.Cards.Any(c => c.LiveId == liveId), "card in agency");
+
+        await grain.Ingest([ev.Violation(Sec(30), "viol-1", ViolationAction.Suspension)]);
+
+        var card = (await grain.GetCard())!;
+        card.Status.ShouldBe(LiveStatus.Suspended);
+        card.Violations.Single().Reason.ShouldBe("Showing a restricted item");
+        (await grain.GetDashboard())!.EndReason.ShouldBe(LiveEndReason.Suspended);
+        await Eventually.Get(() => agency.GetOngoing(OngoingQuery.Default), o => o.Cards.All(c => c.LiveId != liveId), "card removed");
+    }
+
+    [Fact]
+    public async Task End_of_live_clears_the_creators_current_live_and_keeps_the_dashboard()
+    {
+        var agency = await Setup.AgencyWithCreator(fixture.Grains, "creator-e");
+        var (ev, liveId) = NewLive("creator-e");
+        var grain = fixture.Grains.GetGrain<ILiveSessionGrain>(liveId);
+        var creator = fixture.Grains.GetGrain<ICreatorGrain>("creator-e");
+        await grain.Ingest([ev.Started(), ev.Order(Sec(5), "o1", 3m)]);
+        await Eventually.Get(() => creator.GetProfile(), p => p.CurrentLiveId == liveId, "creator on air");
+
+        await grain.Ingest([ev.Ended(Sec(60))]);
+
+        await Eventually.Get(() => creator.GetProfile(), p => p.CurrentLiveId is null, "creator off air");
+        await Eventually.Get(() => agency.GetOngoing(OngoingQuery.Default), o => o.Cards.All(c => c.LiveId != liveId), "card removed");
+        var dashboard = (await grain.GetDashboard())!;
+        (dashboard.Card.Status, dashboard.EndReason, dashboard.Counters.Gmv).ShouldBe((LiveStatus.Ended, LiveEndReason.Ended, 3m));
+        dashboard.Counters.DurationSeconds.ShouldBe(60m);
+    }
+
+    [Fact]
+    public async Task Attention_fires_on_a_viewer_drop_and_clears_on_recovery()
+    {
+        var (ev, liveId) = NewLive();
+        var grain = fixture.Grains.GetGrain<ILiveSessionGrain>(liveId);
+        await grain.Ingest([ev.Started(), ev.Viewers(TimeSpan.FromMinutes(1), 800), ev.Viewers(TimeSpan.FromMinutes(4.5), 200)]);
+
+        var card = (await grain.GetCard())!;
+        card.Attention.Single().Rule.ShouldBe(AttentionRule.ViewerDrop);
+        card.NeedsAttention.ShouldBeTrue();
+
+        await grain.Ingest([ev.Viewers(TimeSpan.FromMinutes(4.9), 790)]);
+        (await grain.GetCard())!.Attention.ShouldBeEmpty();
+    }
+}
