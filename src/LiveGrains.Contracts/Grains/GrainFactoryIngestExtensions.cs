@@ -1,0 +1,34 @@
+using LiveGrains.Contracts.Events;
+using LiveGrains.Contracts.Views;
+
+namespace LiveGrains.Contracts.Grains;
+
+/// <summary>Ingest of a mixed batch (many LIVEs) through the grains, as the HTTP API, the demo and load tests do.</summary>
+public static class GrainFactoryIngestExtensions
+{
+    /// <summary>
+    /// Splits <paramref name="events"/> by LIVE, ingests each LIVE's part in parallel (each LIVE grain is the single
+    /// writer of its own events, so parts are independent) and merges the results; rejected indexes refer to
+    /// <paramref name="events"/>.
+    /// </summary>
+    public static async Task<IngestResult> IngestAsync(this IGrainFactory grains, IReadOnlyList<LiveEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        ArgumentNullException.ThrowIfNull(events);
+        var parts = Enumerable.Range(0, events.Count).GroupBy(i => events[i].LiveId, StringComparer.Ordinal).ToList();
+        var results = await Task.WhenAll(parts.Select(part =>
+            grains.GetGrain<ILiveSessionGrain>(part.Key).Ingest(part.Select(i => events[i]).ToList())));
+
+        int accepted = 0, duplicates = 0;
+        var rejected = new List<RejectedEvent>();
+        for (var p = 0; p < parts.Count; p++)
+        {
+            var indexes = parts[p].ToList();
+            accepted += results[p].Accepted;
+            duplicates += results[p].Duplicates;
+            rejected.AddRange(results[p].Rejected.Select(r => r with { Index = indexes[r.Index] }));
+        }
+        rejected.Sort((a, b) => a.Index.CompareTo(b.Index));
+        return new IngestResult(accepted, duplicates, rejected);
+    }
+}

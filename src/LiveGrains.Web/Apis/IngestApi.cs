@@ -1,0 +1,31 @@
+using LiveGrains.Contracts.Grains;
+using LiveGrains.Contracts.Views;
+using LiveGrains.Web.Ingest;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace LiveGrains.Web.Apis;
+
+/// <summary><c>POST /api/ingest/events</c>: batches of event envelopes as a JSON array or NDJSON.</summary>
+public static class IngestApi
+{
+    /// <summary>Maps the ingest route.</summary>
+    public static void MapIngestApi(this IEndpointRouteBuilder app) =>
+        app.MapPost("/api/ingest/events", Ingest).WithTags("Ingest").WithName("IngestEvents")
+            .WithSummary("Ingest events: each item is accepted, a duplicate, or rejected with its position and reason")
+            .Accepts<string>("application/json", "application/x-ndjson");
+
+    private static async Task<Results<Ok<IngestResult>, ProblemHttpResult>> Ingest(
+        HttpRequest request, IGrainFactory grains, IOptions<IngestOptions> options, CancellationToken cancellationToken)
+    {
+        var (batch, error) = await IngestRequestReader.ReadAsync(request, options.Value, cancellationToken);
+        if (error is not null) return TypedResults.Problem(error.Detail, statusCode: error.StatusCode);
+
+        var result = batch!.Events.Count == 0 ? IngestResult.Empty : await grains.IngestAsync(batch.Events);
+        var rejected = batch.Rejected
+            .Concat(result.Rejected.Select(r => r with { Index = batch.Positions[r.Index] }))
+            .OrderBy(r => r.Index)
+            .ToList();
+        return TypedResults.Ok(new IngestResult(result.Accepted, result.Duplicates, rejected));
+    }
+}

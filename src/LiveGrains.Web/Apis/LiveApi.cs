@@ -1,0 +1,18 @@
+namespace LiveGrains.Web.Apis;
+
+/// <summary>The route table of the product: one group per capability.</summary>
+public static class LiveApi
+{
+    /// <summary>Maps every API route.</summary>
+    public static WebApplication MapLiveApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapCatalogApi();
+        app.MapOngoingApi();
+        app.MapPreferencesApi();
+        app.MapLivesApi();
+        app.MapHistoryApi();
+        app.MapIngestApi();
+        return app;
+    }
+}

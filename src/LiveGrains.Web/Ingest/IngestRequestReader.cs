@@ -1,0 +1,137 @@
+using System.Buffers;
+using System.Text.Json;
+using LiveGrains.Contracts.Events;
+using LiveGrains.Contracts.Views;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace LiveGrains.Web.Ingest;
+
+/// <summary>
+/// Reads an ingest body: a JSON array of envelopes, or NDJSON (one envelope per line). A body that is not
+/// valid JSON is refused whole (400, naming line and byte) because no item boundary can be trusted; a valid
+/// item with bad content is refused alone, with its position and reason, and the others go through.
+/// </summary>
+public static class IngestRequestReader
+{
+    /// <summary>Reads and parses the request body within <paramref name="options"/>' limits.</summary>
+    public static async Task<(IngestBatch? Batch, IngestRequestError? Error)> ReadAsync(HttpRequest request, IngestOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(options);
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = options.MaxBodyBytes;
+        }
+        if (request.ContentLength > options.MaxBodyBytes) return (null, TooLarge(options));
+
+        var body = new ArrayBufferWriter<byte>();
+        try
+        {
+            while (true)
+            {
+                var memory = body.GetMemory(64 * 1024);
+                var read = await request.Body.ReadAsync(memory, cancellationToken);
+                if (read == 0) break;
+                body.Advance(read);
+                if (body.WrittenCount > options.MaxBodyBytes) return (null, TooLarge(options));
+            }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, TooLarge(options));
+        }
+
+        var bytes = body.WrittenMemory;
+        var first = FirstNonWhitespace(bytes.Span);
+        if (first < 0) return (null, new IngestRequestError(400, "The request body is empty: send a JSON array of events or NDJSON, one event per line."));
+        var ndjson = request.ContentType?.Contains("ndjson", StringComparison.OrdinalIgnoreCase) == true || bytes.Span[first] == (byte)'{';
+        return ndjson ? ReadLines(bytes, options) : ReadArray(bytes, options);
+    }
+
+    private static (IngestBatch?, IngestRequestError?) ReadArray(ReadOnlyMemory<byte> bytes, IngestOptions options)
+    {
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(bytes);
+        }
+        catch (JsonException ex)
+        {
+            return (null, new IngestRequestError(400, $"Malformed JSON at line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}: {Clean(ex.Message)}"));
+        }
+        using (doc)
+        {
+            if (doc.RootElement.ValueKind != JsonValueKind.Array)
+                return (null, new IngestRequestError(400, "The body must be a JSON array of events, or NDJSON with one event per line."));
+            var count = doc.RootElement.GetArrayLength();
+            if (count == 0) return (null, new IngestRequestError(400, "The batch is empty."));
+            if (count > options.MaxEvents) return (null, TooMany(count, options));
+            var batch = new IngestBatch([], [], []);
+            var index = 0;
+            foreach (var item in doc.RootElement.EnumerateArray()) Add(batch, item, index++);
+            return (batch, null);
+        }
+    }
+
+    private static (IngestBatch?, IngestRequestError?) ReadLines(ReadOnlyMemory<byte> bytes, IngestOptions options)
+    {
+        var batch = new IngestBatch([], [], []);
+        var span = bytes.Span;
+        int line = 0, index = 0, start = 0;
+        while (start < span.Length)
+        {
+            line++;
+            var end = span[start..].IndexOf((byte)'\n');
+            var length = end < 0 ? span.Length - start : end;
+            var text = bytes.Slice(start, length);
+            start += length + 1;
+            if (FirstNonWhitespace(text.Span) < 0) continue;
+            if (index >= options.MaxEvents) return (null, TooMany(index + 1, options));
+            try
+            {
+                using var doc = JsonDocument.Parse(text);
+                Add(batch, doc.RootElement, index++);
+            }
+            catch (JsonException ex)
+            {
+                return (null, new IngestRequestError(400, $"Malformed JSON on line {line}, byte {ex.BytePositionInLine + 1}: {Clean(ex.Message)}"));
+            }
+        }
+        return index == 0 ? (null, new IngestRequestError(400, "The batch is empty.")) : (batch, null);
+    }
+
+    private static void Add(IngestBatch batch, JsonElement item, int index)
+    {
+        if (EventJson.TryParse(item, out var parsed, out var error))
+        {
+            batch.Events.Add(parsed!);
+            batch.Positions.Add(index);
+            return;
+        }
+        var eventId = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("eventId", out var id) && id.ValueKind == JsonValueKind.String
+            ? id.GetString()
+            : null;
+        batch.Rejected.Add(new RejectedEvent(index, eventId, error!));
+    }
+
+    private static int FirstNonWhitespace(ReadOnlySpan<byte> span)
+    {
+        for (var i = 0; i < span.Length; i++)
+        {
+            if (span[i] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')) return i;
+        }
+        return -1;
+    }
+
+    private static IngestRequestError TooLarge(IngestOptions options) =>
+        new(413, $"The request body is larger than {options.MaxBodyBytes:N0} bytes; split it into smaller batches.");
+
+    private static IngestRequestError TooMany(int count, IngestOptions options) =>
+        new(413, $"The batch holds {(count > options.MaxEvents ? $"more than {options.MaxEvents:N0}" : count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture))} events; at most {options.MaxEvents:N0} are accepted per request.");
+
+    private static string Clean(string message)
+    {
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+}
