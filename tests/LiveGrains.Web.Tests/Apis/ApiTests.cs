@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using LiveGrains.Contracts.Json;
+using LiveGrains.Web.Tests.Support;
+
+namespace LiveGrains.Web.Tests.Apis;
+
+[Collection(WebCollection.Name)]
+public sealed class ApiTests(WebFixture app)
+{
+    private readonly HttpClient _http = app.CreateClient();
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_catalog_lists_every_metric_with_its_definition()
+    {
+        using var doc = JsonDocument.Parse(await _http.GetStringAsync("/api/metrics", Ct));
+        var metrics = doc.RootElement.GetProperty("metrics").EnumerateArray().ToList();
+        metrics.Count.ShouldBeGreaterThan(25);
+        var ctr = metrics.Single(m => m.GetProperty("key").GetString() == "ctr");
+        ctr.GetProperty("definition").GetString().ShouldBe("Product clicks divided by product impressions.");
+        ctr.GetProperty("format").GetString().ShouldBe("percent");
+        doc.RootElement.GetProperty("maxChosenMetrics").GetInt32().ShouldBe(9);
+    }
+
+    [Fact]
+    public async Task An_unknown_filter_value_is_a_problem_naming_the_field_and_the_allowed_values()
+    {
+        var response = await _http.GetAsync("/api/agencies/a1/lives/ongoing?status=on_fire", Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        doc.RootElement.GetProperty("errors").GetProperty("status")[0].GetString().ShouldBe("'on_fire' is not one of: all, in_violation, need_attention");
+    }
+
+    [Fact]
+    public async Task An_unseen_live_is_a_404_problem()
+    {
+        var response = await _http.GetAsync("/api/lives/0000000000000000000", Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("No LIVE with id '0000000000000000000'");
+    }
+
+    [Fact]
+    public async Task A_tenth_list_metric_is_refused_with_a_problem()
+    {
+        var prefs = await _http.GetFromJsonAsync<JsonElement>("/api/agencies/prefs-agency/preferences", Ct);
+        var body = new
+        {
+            cardMetrics = prefs.GetProperty("cardMetrics"),
+            listMetrics = new[] { "gmv", "orders", "items_sold", "aov", "views", "unique_viewers", "ctr", "duration", "likes", "shares" },
+            thresholds = prefs.GetProperty("thresholds"),
+        };
+        var response = await _http.PutAsJsonAsync("/api/agencies/prefs-agency/preferences", body, LiveJson.Options, Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("listMetrics: at most 9 metrics can be chosen (got 10)");
+    }
+
+    [Fact]
+    public async Task Pinning_a_live_the_agency_does_not_have_is_a_404()
+    {
+        var response = await _http.PutAsync("/api/agencies/pin-agency/pins/123", null, Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_history_page_size_out_of_range_is_a_problem()
+    {
+        var response = await _http.GetAsync("/api/agencies/a1/lives?pageSize=1000", Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("pageSize must be between 1 and 200");
+    }
+}

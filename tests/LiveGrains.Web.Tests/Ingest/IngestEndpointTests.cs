@@ -1,0 +1,126 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using LiveGrains.Contracts.Json;
+using LiveGrains.Contracts.Views;
+using LiveGrains.Web.Tests.Support;
+using static LiveGrains.Web.Tests.Support.EventJsonBuilder;
+
+namespace LiveGrains.Web.Tests.Ingest;
+
+[Collection(WebCollection.Name)]
+public sealed class IngestEndpointTests(WebFixture app)
+{
+    private readonly HttpClient _http = app.CreateClient();
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<HttpResponseMessage> Post(string body, string contentType = "application/json") =>
+        await _http.PostAsync("/api/ingest/events", new StringContent(body, Encoding.UTF8, contentType), Ct);
+
+    private static async Task<IngestResult> Result(HttpResponseMessage response)
+    {
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
+        return (await response.Content.ReadFromJsonAsync<IngestResult>(LiveJson.Options, Ct))!;
+    }
+
+    private async Task<decimal?> Gmv(string liveId) =>
+        (await _http.GetFromJsonAsync<LiveDashboard>($"/api/lives/{liveId}", LiveJson.Options, Ct))!.Card.Metrics["gmv"];
+
+    [Fact]
+    public async Task A_json_array_is_accepted_and_a_retry_counts_as_duplicates()
+    {
+        var live = NewLiveId();
+        var body = $"[{Order(live, "e1", "o1")},{Likes(live, "e2")}]";
+
+        var first = await Result(await Post(body));
+        var retry = await Result(await Post(body));
+
+        (first.Accepted, first.Duplicates, first.Rejected.Count).ShouldBe((2, 0, 0));
+        (retry.Accepted, retry.Duplicates).ShouldBe((0, 2));
+        (await Gmv(live)).ShouldBe(10.50m);
+    }
+
+    [Fact]
+    public async Task Ndjson_is_accepted_line_by_line()
+    {
+        var live = NewLiveId();
+        var result = await Result(await Post($"{Order(live, "e1", "o1")}\n\n{Order(live, "e2", "o2", "4.50")}\n", "application/x-ndjson"));
+        result.Accepted.ShouldBe(2);
+        (await Gmv(live)).ShouldBe(15.00m);
+    }
+
+    [Fact]
+    public async Task Malformed_json_is_a_400_naming_the_position()
+    {
+        var response = await Post($"[{Order(NewLiveId(), "e1", "o1")},\n{{\"eventId\": oops}}]");
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await response.Content.ReadAsStringAsync(Ct);
+        problem.ShouldContain("Malformed JSON at line 2");
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
+    [Fact]
+    public async Task Malformed_ndjson_names_the_line()
+    {
+        var response = await Post($"{Likes(NewLiveId(), "e1")}\n{{broken\n", "application/x-ndjson");
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("Malformed JSON on line 2");
+    }
+
+    [Fact]
+    public async Task Bad_items_are_rejected_with_reasons_and_good_items_in_the_same_batch_are_kept()
+    {
+        var live = NewLiveId();
+        var future = DateTimeOffset.UtcNow.AddHours(3).ToString("O");
+        var body = "[" + string.Join(",",
+            Order(live, "ok1", "o1"),
+            Order(live, "e-type", "o2").Replace("order_paid", "order_shipped"),
+            Order(live, "e-missing", "o3").Replace("\"buyerId\":\"b1\",", ""),
+            Order(live, "e-qty", "o4", quantity: -2),
+            Order(live, "e-amount", "o5", amount: "-1.00"),
+            Order(live, "e-future", "o6", occurredAt: future),
+            Order(live, "ok2", "o7", amount: "2.25")) + "]";
+
+        var result = await Result(await Post(body));
+
+        result.Accepted.ShouldBe(2);
+        result.Rejected.Select(r => (r.Index, r.EventId)).ShouldBe([(1, "e-type"), (2, "e-missing"), (3, "e-qty"), (4, "e-amount"), (5, "e-future")]);
+        result.Rejected[0].Reason.ShouldContain("unknown event type 'order_shipped'");
+        result.Rejected[1].Reason.ShouldContain("buyerId");
+        result.Rejected[2].Reason.ShouldContain("data.quantity must be positive");
+        result.Rejected[3].Reason.ShouldContain("data.amount must not be negative");
+        result.Rejected[4].Reason.ShouldContain("in the future");
+        (await Gmv(live)).ShouldBe(12.75m);
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_is_a_413()
+    {
+        var live = NewLiveId();
+        var body = "[" + string.Join(",", Enumerable.Range(0, 800).Select(i => Order(live, $"big{i}", $"o{i}"))) + "]";
+        body.Length.ShouldBeGreaterThan(200_000);
+        var response = await Post(body);
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("larger than 200,000 bytes");
+        (await _http.GetAsync($"/api/lives/{live}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Too_many_events_in_one_request_is_a_413()
+    {
+        var live = NewLiveId();
+        var body = string.Join("\n", Enumerable.Range(0, 501).Select(i => Likes(live, $"l{i}", 1)));
+        var response = await Post(body, "application/x-ndjson");
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("at most 500");
+    }
+
+    [Fact]
+    public async Task An_empty_body_or_batch_is_a_400()
+    {
+        (await Post("")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await Post("[]")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await Post("{\"not\":\"an array\"}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Post("42")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+}

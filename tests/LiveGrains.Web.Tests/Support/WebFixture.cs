@@ -1,0 +1,33 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace LiveGrains.Web.Tests.Support;
+
+/// <summary>The real app with its co-hosted silo, demo off, on free loopback ports so test runs never collide.</summary>
+public sealed class WebFixture : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("LiveGrains:Demo:Enabled", "false");
+        builder.UseSetting("LiveGrains:Silo:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("LiveGrains:Silo:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("LiveGrains:Ingest:MaxBodyBytes", "200000");
+        builder.UseSetting("LiveGrains:Ingest:MaxEvents", "500");
+        builder.UseSetting("LiveGrains:Grains:TickInterval", "00:00:00.100");
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class WebCollection : ICollectionFixture<WebFixture>
+{
+    public const string Name = "web";
+}
