@@ -13,6 +13,8 @@ public static class LiveApi
         app.MapLivesApi();
         app.MapHistoryApi();
         app.MapIngestApi();
+        // The dashboard is a single-page app built into wwwroot/app; its client-side routes fall back to its index.
+        app.MapFallbackToFile("app/index.html");
         return app;
     }
 }
