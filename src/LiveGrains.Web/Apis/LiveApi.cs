@@ -1,3 +1,5 @@
+using LiveGrains.Web.Hubs;
+
 namespace LiveGrains.Web.Apis;
 
 /// <summary>The route table of the product: one group per capability.</summary>
@@ -13,6 +15,7 @@ public static class LiveApi
         app.MapLivesApi();
         app.MapHistoryApi();
         app.MapIngestApi();
+        app.MapHub<LiveHub>("/hubs/live");
         // The dashboard is a single-page app built into wwwroot/app; its client-side routes fall back to its index.
         app.MapFallbackToFile("app/index.html");
         return app;

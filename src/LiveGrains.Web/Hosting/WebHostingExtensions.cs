@@ -2,6 +2,7 @@ using LiveGrains.Contracts.Json;
 using LiveGrains.Grains.Hosting;
 using LiveGrains.Simulation;
 using LiveGrains.Web.Demo;
+using LiveGrains.Web.Hubs;
 using LiveGrains.Web.Ingest;
 
 namespace LiveGrains.Web.Hosting;
@@ -30,6 +31,8 @@ public static class WebHostingExtensions
 
         builder.Services.ConfigureHttpJsonOptions(o => LiveJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
+        builder.Services.AddSignalR().AddJsonProtocol(o => LiveJson.Configure(o.PayloadSerializerOptions));
+        builder.Services.AddSingleton<LiveFeedSubscriptions>();
         builder.Services.Configure<IngestOptions>(config.GetSection(IngestOptions.Section));
         builder.Services.Configure<SimulationOptions>(config.GetSection(SimulationOptions.Section));
         builder.Services.AddHostedService<DemoSimulator>();

@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using LiveGrains.Contracts.Streams;
+using Microsoft.AspNetCore.SignalR;
+using Orleans.Streams;
+
+namespace LiveGrains.Web.Hubs;
+
+/// <summary>
+/// One Orleans stream subscription per agency or LIVE that this web process's connections watch,
+/// reference-counted: the first watcher subscribes, the last one to leave unsubscribes. Each stream batch is
+/// forwarded once to the SignalR group, so the cost follows feeds watched, not connections.
+/// </summary>
+public sealed partial class LiveFeedSubscriptions(IClusterClient cluster, IHubContext<LiveHub> hub, ILogger<LiveFeedSubscriptions> logger)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Dictionary<LiveFeedKey, (int Watchers, Func<Task> Unsubscribe)> _feeds = [];
+    private readonly ConcurrentDictionary<string, HashSet<LiveFeedKey>> _byConnection = new();
+
+    /// <summary>Feeds with at least one watcher (for metrics and tests).</summary>
+    public int ActiveFeeds => _feeds.Count;
+
+    /// <summary>Adds a connection to a feed, subscribing to the stream if it is the first watcher.</summary>
+    public async Task Watch(string connectionId, LiveFeedKey key, CancellationToken cancellationToken)
+    {
+        var keys = _byConnection.GetOrAdd(connectionId, _ => []);
+        lock (keys)
+        {
+            if (!keys.Add(key)) return;
+        }
+        await hub.Groups.AddToGroupAsync(connectionId, key.Group, cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_feeds.TryGetValue(key, out var feed))
+            {
+                _feeds[key] = feed with { Watchers = feed.Watchers + 1 };
+                return;
+            }
+            _feeds[key] = (1, key.Kind == LiveFeedKind.Agency
+                ? await Subscribe<AgencyCardsChanged>(key, "CardsChanged")
+                : await Subscribe<LiveDetailUpdate>(key, "LiveUpdated"));
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Removes a connection from a feed, unsubscribing when it was the last watcher.</summary>
+    public async Task Unwatch(string connectionId, LiveFeedKey key)
+    {
+        if (!_byConnection.TryGetValue(connectionId, out var keys)) return;
+        lock (keys)
+        {
+            if (!keys.Remove(key)) return;
+        }
+        await hub.Groups.RemoveFromGroupAsync(connectionId, key.Group);
+        await Release(key);
+    }
+
+    /// <summary>Releases every feed of a closed connection.</summary>
+    public async Task UnwatchAll(string connectionId)
+    {
+        if (!_byConnection.TryRemove(connectionId, out var keys)) return;
+        List<LiveFeedKey> watched;
+        lock (keys) watched = [.. keys];
+        foreach (var key in watched) await Release(key);
+    }
+
+    private async Task Release(LiveFeedKey key)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            if (!_feeds.TryGetValue(key, out var feed)) return;
+            if (feed.Watchers > 1)
+            {
+                _feeds[key] = feed with { Watchers = feed.Watchers - 1 };
+                return;
+            }
+            _feeds.Remove(key);
+            await feed.Unsubscribe();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogReleaseFailed(logger, ex, key.Group);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<Func<Task>> Subscribe<T>(LiveFeedKey key, string method)
+    {
+        var handle = await cluster.GetStreamProvider(LiveStreams.Provider).GetStream<T>(key.Stream)
+            .SubscribeAsync((message, _) => Forward(key, method, message));
+        return handle.UnsubscribeAsync;
+    }
+
+    private async Task Forward<T>(LiveFeedKey key, string method, T message)
+    {
+        try
+        {
+            await hub.Clients.Group(key.Group).SendAsync(method, message);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // One unreachable dashboard must not stall the stream for the others.
+            LogForwardFailed(logger, ex, key.Group);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Forwarding to dashboards of {Group} failed")]
+    private static partial void LogForwardFailed(ILogger logger, Exception exception, string group);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Releasing the stream subscription of {Group} failed")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception, string group);
+}
