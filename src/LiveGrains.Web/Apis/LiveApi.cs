@@ -14,6 +14,7 @@ public static class LiveApi
         app.MapPreferencesApi();
         app.MapLivesApi();
         app.MapHistoryApi();
+        app.MapExportApi();
         app.MapIngestApi();
         app.MapHub<LiveHub>("/hubs/live");
         // The dashboard is a single-page app built into wwwroot/app; its client-side routes fall back to its index.
