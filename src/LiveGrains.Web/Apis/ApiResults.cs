@@ -8,6 +8,10 @@ namespace LiveGrains.Web.Apis;
 /// <summary>Problem details (RFC 7807) for refusals, and the wire spelling of enums in query strings.</summary>
 public static class ApiResults
 {
+    /// <summary>A route group under <c>/api/agencies/{agencyId}</c>, guarded so a token reaches only its own agency.</summary>
+    public static RouteGroupBuilder MapAgencyGroup(this IEndpointRouteBuilder app, string prefix, string tag) =>
+        app.MapGroup("/api/agencies/{agencyId}" + prefix).WithTags(tag).AddEndpointFilter<Auth.AgencyAccessFilter>();
+
     /// <summary>A 400 naming the field and what is wrong with it.</summary>
     public static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, detail: $"{field}: {message}");

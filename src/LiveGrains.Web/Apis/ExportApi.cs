@@ -10,7 +10,7 @@ public static class ExportApi
 {
     /// <summary>Maps <c>GET /api/agencies/{agencyId}/lives/export</c>.</summary>
     public static void MapExportApi(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/agencies/{agencyId}/lives/export", Export).WithTags("All LIVEs").WithName("ExportLives")
+        app.MapAgencyGroup("/lives/export", "All LIVEs").MapGet("/", Export).WithName("ExportLives")
             .WithSummary("Download the completed LIVEs (same filters as the list) with the chosen list metrics, as csv or xlsx");
 
     private static async Task<Results<EmptyHttpResult, ValidationProblem>> Export(

@@ -11,7 +11,7 @@ public static class HistoryApi
     /// <summary>Maps the creator and history routes.</summary>
     public static void MapHistoryApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/agencies/{agencyId}").WithTags("All LIVEs");
+        var group = app.MapAgencyGroup("", "All LIVEs");
         group.MapGet("/creators", (string agencyId, string? search, IGrainFactory grains) => grains.GetGrain<IAgencyGrain>(agencyId).GetCreators(search))
             .WithName("SearchCreators").WithSummary("Creators bound to the agency, by name or id");
         group.MapGet("/lives", (string agencyId, [AsParameters] HistoryParameters p, ILiveHistoryStore history, CancellationToken ct) => List(agencyId, null, p, history, ct))

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using LiveGrains.Contracts.Grains;
 using LiveGrains.Contracts.Views;
 using LiveGrains.Web.Ingest;
+using LiveGrains.Web.Observability;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -13,11 +15,14 @@ public static class IngestApi
     public static void MapIngestApi(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/ingest/events", Ingest).WithTags("Ingest").WithName("IngestEvents")
             .WithSummary("Ingest events: each item is accepted, a duplicate, or rejected with its position and reason")
-            .Accepts<string>("application/json", "application/x-ndjson");
+            .Accepts<string>("application/json", "application/x-ndjson")
+            .RequireAuthorization(Auth.LiveClaims.ServicePolicy)
+            .RequireRateLimiting(IngestRateLimit.Policy);
 
     private static async Task<Results<Ok<IngestResult>, ProblemHttpResult>> Ingest(
-        HttpRequest request, IGrainFactory grains, IOptions<IngestOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, IGrainFactory grains, IOptions<IngestOptions> options, LiveMetrics metrics, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         var (batch, error) = await IngestRequestReader.ReadAsync(request, options.Value, cancellationToken);
         if (error is not null) return TypedResults.Problem(error.Detail, statusCode: error.StatusCode);
 
@@ -26,6 +31,7 @@ public static class IngestApi
             .Concat(result.Rejected.Select(r => r with { Index = batch.Positions[r.Index] }))
             .OrderBy(r => r.Index)
             .ToList();
+        metrics.Ingested(result.Accepted, result.Duplicates, rejected.Count, Stopwatch.GetElapsedTime(started));
         return TypedResults.Ok(new IngestResult(result.Accepted, result.Duplicates, rejected));
     }
 }

@@ -1,4 +1,6 @@
 using LiveGrains.Web.Hubs;
+using LiveGrains.Web.Observability;
+using Scalar.AspNetCore;
 
 namespace LiveGrains.Web.Apis;
 
@@ -16,9 +18,14 @@ public static class LiveApi
         app.MapHistoryApi();
         app.MapExportApi();
         app.MapIngestApi();
+        app.MapAdminApi();
+        app.MapDevSignInApi();
         app.MapHub<LiveHub>("/hubs/live");
+        app.MapLiveGrainsProbes();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/api/docs").AllowAnonymous();
         // The dashboard is a single-page app built into wwwroot/app; its client-side routes fall back to its index.
-        app.MapFallbackToFile("app/index.html");
+        app.MapFallbackToFile("app/index.html").AllowAnonymous();
         return app;
     }
 }

@@ -11,7 +11,7 @@ public static class OngoingApi
     /// <summary>Maps the ongoing and pin routes.</summary>
     public static void MapOngoingApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/agencies/{agencyId}").WithTags("Ongoing LIVEs");
+        var group = app.MapAgencyGroup("", "Ongoing LIVEs");
         group.MapGet("/lives/ongoing", GetOngoing).WithName("GetOngoingLives")
             .WithSummary("Ongoing LIVEs of the agency: filter by status, creator name and type; sort; pinned first");
         group.MapPut("/pins/{liveId}", Pin).WithName("PinLive").WithSummary("Pin an ongoing LIVE (at most 3)");

@@ -10,7 +10,7 @@ public static class PreferencesApi
     /// <summary>Maps the preference routes.</summary>
     public static void MapPreferencesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/agencies/{agencyId}/preferences").WithTags("Preferences");
+        var group = app.MapAgencyGroup("/preferences", "Preferences");
         group.MapGet("/", (string agencyId, IGrainFactory grains) => grains.GetGrain<IAgencyGrain>(agencyId).GetPreferences())
             .WithName("GetPreferences").WithSummary("Card metrics, list metrics and attention thresholds");
         group.MapPut("/", Put).WithName("SetPreferences").WithSummary("Replace the preferences");

@@ -1,9 +1,11 @@
 using LiveGrains.Contracts.Json;
 using LiveGrains.Grains.Hosting;
 using LiveGrains.Simulation;
+using LiveGrains.Web.Auth;
 using LiveGrains.Web.Demo;
 using LiveGrains.Web.Hubs;
 using LiveGrains.Web.Ingest;
+using LiveGrains.Web.Observability;
 
 namespace LiveGrains.Web.Hosting;
 
@@ -19,6 +21,11 @@ public static class WebHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var config = builder.Configuration;
         var mode = config["LiveGrains:Mode"] ?? "Embedded";
+        var auth = config.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        if (!mode.Equals("Embedded", StringComparison.OrdinalIgnoreCase) && auth.DevSignIn)
+        {
+            throw new InvalidOperationException($"{AuthOptions.Section}:DevSignIn must be false outside embedded mode: it lets anyone act as any agency.");
+        }
         if (!mode.Equals("Embedded", StringComparison.OrdinalIgnoreCase))
         {
             throw new InvalidOperationException($"LiveGrains:Mode '{mode}' is not supported by this build; use 'Embedded'.");
@@ -33,7 +40,12 @@ public static class WebHostingExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddSignalR().AddJsonProtocol(o => LiveJson.Configure(o.PayloadSerializerOptions));
         builder.Services.AddSingleton<LiveFeedSubscriptions>();
+        var ingest = config.GetSection(IngestOptions.Section).Get<IngestOptions>() ?? new IngestOptions();
         builder.Services.Configure<IngestOptions>(config.GetSection(IngestOptions.Section));
+        builder.Services.AddIngestRateLimit(ingest);
+        builder.Services.AddLiveGrainsAuth(config);
+        builder.Services.AddLiveGrainsObservability();
+        builder.Services.AddOpenApi();
         builder.Services.Configure<SimulationOptions>(config.GetSection(SimulationOptions.Section));
         builder.Services.AddHostedService<DemoSimulator>();
         return builder;
@@ -46,6 +58,9 @@ public static class WebHostingExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             // Printed, not only logged: it is the first thing a newcomer running the demo looks for.

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using LiveGrains.Contracts.Streams;
 using Microsoft.AspNetCore.SignalR;
+using LiveGrains.Web.Observability;
 using Orleans.Streams;
 
 namespace LiveGrains.Web.Hubs;
@@ -10,7 +11,7 @@ namespace LiveGrains.Web.Hubs;
 /// reference-counted: the first watcher subscribes, the last one to leave unsubscribes. Each stream batch is
 /// forwarded once to the SignalR group, so the cost follows feeds watched, not connections.
 /// </summary>
-public sealed partial class LiveFeedSubscriptions(IClusterClient cluster, IHubContext<LiveHub> hub, ILogger<LiveFeedSubscriptions> logger)
+public sealed partial class LiveFeedSubscriptions(IClusterClient cluster, IHubContext<LiveHub> hub, LiveMetrics metrics, ILogger<LiveFeedSubscriptions> logger)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<LiveFeedKey, (int Watchers, Func<Task> Unsubscribe)> _feeds = [];
@@ -103,6 +104,8 @@ public sealed partial class LiveFeedSubscriptions(IClusterClient cluster, IHubCo
         try
         {
             await hub.Clients.Group(key.Group).SendAsync(method, message);
+            if (message is AgencyCardsChanged cards) metrics.Pushed(cards.At);
+            else if (message is LiveDetailUpdate update) metrics.Pushed(update.At);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

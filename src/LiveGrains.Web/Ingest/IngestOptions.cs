@@ -11,4 +11,10 @@ public sealed class IngestOptions
 
     /// <summary>Most events in one request.</summary>
     public int MaxEvents { get; set; } = 10_000;
+
+    /// <summary>Sustained ingest requests a second per token.</summary>
+    public int RequestsPerSecond { get; set; } = 200;
+
+    /// <summary>Requests a token may send at once above the sustained rate.</summary>
+    public int BurstRequests { get; set; } = 400;
 }

@@ -9,7 +9,7 @@ namespace LiveGrains.Web.Tests.Apis;
 [Collection(WebCollection.Name)]
 public sealed class ApiTests(WebFixture app)
 {
-    private readonly HttpClient _http = app.CreateClient();
+    private readonly HttpClient _http = app.ServiceClient();
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -27,7 +27,7 @@ public sealed class ApiTests(WebFixture app)
     [Fact]
     public async Task An_unknown_filter_value_is_a_problem_naming_the_field_and_the_allowed_values()
     {
-        var response = await _http.GetAsync("/api/agencies/a1/lives/ongoing?status=on_fire", Ct);
+        var response = await app.AgencyClient("a1").GetAsync("/api/agencies/a1/lives/ongoing?status=on_fire", Ct);
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
         doc.RootElement.GetProperty("errors").GetProperty("status")[0].GetString().ShouldBe("'on_fire' is not one of: all, in_violation, need_attention");
@@ -59,7 +59,7 @@ public sealed class ApiTests(WebFixture app)
     [Fact]
     public async Task Pinning_a_live_the_agency_does_not_have_is_a_404()
     {
-        var response = await _http.PutAsync("/api/agencies/pin-agency/pins/123", null, Ct);
+        var response = await app.AgencyClient("pin-agency").PutAsync("/api/agencies/pin-agency/pins/123", null, Ct);
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 

@@ -20,7 +20,7 @@ namespace LiveGrains.Web.Tests.Apis;
 public sealed class ExportTests(WebFixture app)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private readonly HttpClient _http = app.CreateClient();
+    private readonly HttpClient _http = app.ServiceClient();
 
     /// <summary>An agency with one creator and two completed LIVEs in history.</summary>
     private async Task<(string AgencyId, string CreatorId)> AgencyWithHistory()

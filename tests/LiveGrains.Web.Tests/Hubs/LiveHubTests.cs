@@ -19,15 +19,17 @@ namespace LiveGrains.Web.Tests.Hubs;
 public sealed class LiveHubTests(WebFixture app)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private readonly HttpClient _http = app.CreateClient();
+    private readonly HttpClient _http = app.ServiceClient();
 
-    private async Task<HubConnection> Connect()
+    private async Task<HubConnection> Connect(string? token = null)
     {
+        token ??= app.ServiceToken();
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(app.Server.BaseAddress, "/hubs/live"), o =>
             {
                 o.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
                 o.Transports = HttpTransportType.LongPolling;
+                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
             })
             .AddJsonProtocol(o => LiveJson.Configure(o.PayloadSerializerOptions))
             .Build();
@@ -64,7 +66,7 @@ public sealed class LiveHubTests(WebFixture app)
         var agencyId = await AgencyWithCreator("c-web");
         var live = NewLiveId();
         await Ingest($"[{Order(live, "start", "o0", "1.00")}]");
-        await using var connection = await Connect();
+        await using var connection = await Connect(app.AgencyToken(agencyId));
         var changes = Channel.CreateUnbounded<AgencyCardsChanged>();
         connection.On<AgencyCardsChanged>("CardsChanged", batch => changes.Writer.TryWrite(batch));
         await connection.InvokeAsync<OngoingLives>("SubscribeAgency", agencyId, Ct);

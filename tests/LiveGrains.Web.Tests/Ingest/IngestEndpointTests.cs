@@ -11,7 +11,7 @@ namespace LiveGrains.Web.Tests.Ingest;
 [Collection(WebCollection.Name)]
 public sealed class IngestEndpointTests(WebFixture app)
 {
-    private readonly HttpClient _http = app.CreateClient();
+    private readonly HttpClient _http = app.ServiceClient();
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private async Task<HttpResponseMessage> Post(string body, string contentType = "application/json") =>

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
+using System.Net.Http.Headers;
+using LiveGrains.Web.Auth;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveGrains.Web.Tests.Support;
 
@@ -16,6 +19,25 @@ public sealed class WebFixture : WebApplicationFactory<Program>
         builder.UseSetting("LiveGrains:Ingest:MaxBodyBytes", "200000");
         builder.UseSetting("LiveGrains:Ingest:MaxEvents", "500");
         builder.UseSetting("LiveGrains:Grains:TickInterval", "00:00:00.100");
+    }
+
+    /// <summary>A client carrying a token of agency staff of <paramref name="agencyId"/>.</summary>
+    public HttpClient AgencyClient(string agencyId) => WithToken(Services.GetRequiredService<TokenIssuer>().ForAgency(agencyId));
+
+    /// <summary>A client carrying an internal-service token.</summary>
+    public HttpClient ServiceClient() => WithToken(ServiceToken());
+
+    /// <summary>An internal-service token.</summary>
+    public string ServiceToken() => Services.GetRequiredService<TokenIssuer>().ForService("tests");
+
+    /// <summary>A token of agency staff.</summary>
+    public string AgencyToken(string agencyId) => Services.GetRequiredService<TokenIssuer>().ForAgency(agencyId);
+
+    private HttpClient WithToken(string token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     public static int FreePort()

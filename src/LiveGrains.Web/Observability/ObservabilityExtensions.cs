@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace LiveGrains.Web.Observability;
+
+/// <summary>OpenTelemetry metrics and traces, the Prometheus endpoint and the health probes.</summary>
+public static class ObservabilityExtensions
+{
+    /// <summary>Registers instruments, exporters and checks.</summary>
+    public static IServiceCollection AddLiveGrainsObservability(this IServiceCollection services)
+    {
+        services.AddSingleton<LiveMetrics>();
+        services.AddHealthChecks().AddCheck<ReadinessCheck>("cluster-and-storage", tags: ["ready"]);
+        services.AddOpenTelemetry()
+            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddMeter(LiveMetrics.MeterName, "Microsoft.Orleans").AddPrometheusExporter())
+            .WithTracing(t => t.AddAspNetCoreInstrumentation().AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"));
+        return services;
+    }
+
+    /// <summary>
+    /// <c>/healthz</c> (the process is up), <c>/readyz</c> (cluster and storage answer) and <c>/metrics</c>
+    /// (Prometheus). They are anonymous: probes and scrapers carry no user token.
+    /// </summary>
+    public static void MapLiveGrainsProbes(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+    }
+}
