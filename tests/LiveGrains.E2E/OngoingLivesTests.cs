@@ -117,7 +117,7 @@ public sealed class OngoingLivesTests(E2EFixture fixture)
         await page.GotoAsync($"/ongoing?agency={World.Main}&sort=earliest");
         await Expect(page.Locator("[data-testid=live-card]").First).ToHaveAttributeAsync("data-live-id", World.CaraLive);
 
-        await page.GetByLabel("Sort by").ClickAsync();
+        await page.GetByLabel("Sort by").First.ClickAsync();
         await page.GetByTitle("Affiliate GMV: lowest to highest").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("sort=affiliate_gmv_asc"));
         await Expect(page.Locator("[data-testid=live-card]").First).ToHaveAttributeAsync("data-live-id", World.AnaLive);

@@ -57,6 +57,10 @@ public sealed class E2EFixture : IAsyncLifetime
 
     public static async Task Screenshot(IPage page, string name)
     {
+        // Charts animate in for about a second; a picture mid-animation would show half-drawn lines.
+        await page.WaitForTimeoutAsync(1_200);
+        // A full-page capture of a scrolled page would paint the sticky header halfway down.
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, $"{name}.png"), FullPage = true });
     }
 

@@ -269,6 +269,7 @@ export function AllLivesPage() {
             dataSource={page?.items ?? []}
             columns={columns}
             onChange={onTableChange}
+            showSorterTooltip={false}
             scroll={{ x: 'max-content' }}
             pagination={{
               current: query.page,

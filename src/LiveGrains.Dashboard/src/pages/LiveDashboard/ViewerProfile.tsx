@@ -38,7 +38,7 @@ function chart(section: Section, slices: ProfileSlice[], compact: boolean): ECha
         type: 'pie',
         radius: compact ? ['45%', '75%'] : ['40%', '68%'],
         center: ['50%', compact ? '50%' : '45%'],
-        label: { show: !compact, formatter: '{b}\n{d}%' },
+        label: { show: !compact, formatter: '{b}: {d}%' },
         data: slices.map((s) => ({ name: label(s.key), value: s.count })),
       }],
     };
