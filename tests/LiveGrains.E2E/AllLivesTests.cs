@@ -46,6 +46,22 @@ public sealed class AllLivesTests(E2EFixture fixture)
     }
 
     [Fact]
+    public async Task A_start_date_range_limits_the_lives_listed_and_the_export()
+    {
+        var page = await fixture.NewPage();
+        var from = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(-3).ToString("O", CultureInfo.InvariantCulture));
+        var to = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(-1.5).ToString("O", CultureInfo.InvariantCulture));
+        await page.GotoAsync($"/all-lives?agency={World.Main}&from={from}&to={to}");
+        var rows = page.Locator(".ant-table-tbody tr.ant-table-row");
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows.First).ToContainTextAsync("Ana's first LIVE");
+        await Expect(page.GetByPlaceholder("Start date")).Not.ToHaveValueAsync("");
+        await Expect(page.GetByTestId("export-csv")).ToHaveAttributeAsync("href", new Regex("from=.*&to="));
+        await E2EFixture.Screenshot(page, "all-lives-date-range");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Sorting_by_a_metric_column_reorders_the_table()
     {
         var page = await fixture.NewPage();

@@ -67,6 +67,16 @@ public sealed class OngoingLivesTests(E2EFixture fixture)
     }
 
     [Fact]
+    public async Task Keyboard_focus_on_the_violation_tag_also_shows_the_reason()
+    {
+        var page = await fixture.NewPage();
+        await page.GotoAsync($"/ongoing?agency={World.Main}");
+        await Card(page, World.CaraLive).Locator("[data-testid=violation-tag]").FocusAsync();
+        await Expect(page.Locator("[data-testid=violation-tooltip]")).ToContainTextAsync(World.ViolationReason);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Hovering_a_metric_question_mark_shows_its_catalog_definition()
     {
         var page = await fixture.NewPage();

@@ -93,7 +93,14 @@ export interface OngoingQuery {
 }
 
 export interface AttentionThresholds {
-  [key: string]: number;
+  viewerDropPercent: number;
+  viewerDropMinPeak: number;
+  viewerDropWindowMinutes: number;
+  noOrderMinutes: number;
+  engagementDropPercent: number;
+  engagementWindowMinutes: number;
+  engagementBaselineMinutes: number;
+  engagementMinBaselinePerMinute: number;
 }
 
 export interface AgencyPreferences {
@@ -146,9 +153,33 @@ export interface PromotionView {
   gmv: number;
 }
 
+/** Raw totals a LIVE's metrics are derived from. */
+export interface LiveCounters {
+  gmv: number;
+  affiliateGmv: number;
+  orders: number;
+  itemsSold: number;
+  buyers: number;
+  refunds: number;
+  refundedAmount: number;
+  views: number;
+  uniqueViewers: number;
+  currentViewers: number;
+  peakViewers: number;
+  viewerSeconds: number;
+  liveImpressions: number;
+  productImpressions: number;
+  productClicks: number;
+  likes: number;
+  comments: number;
+  shares: number;
+  newFollowers: number;
+  durationSeconds: number;
+}
+
 export interface LiveDashboard {
   card: LiveCard;
-  counters: Record<string, number>;
+  counters: LiveCounters;
   profile: ViewerProfile;
   trends: TrendPoint[];
   products: ProductStats[];
@@ -178,6 +209,7 @@ export interface LiveSummary {
   startedAt: string;
   endedAt: string | null;
   currency: string | null;
+  counters: LiveCounters;
   metrics: MetricValues;
 }
 

@@ -11,7 +11,7 @@ export function MetricLabel({ metricKey }: { metricKey: string }) {
     <span className="metric-label">
       {name}
       {definition && (
-        <Tooltip title={definition.definition}>
+        <Tooltip title={definition.definition} trigger={['hover', 'focus']}>
           <button type="button" className="metric-help" aria-label={`What is ${name}?`} data-testid={`help-${metricKey}`}>
             <QuestionCircleOutlined />
           </button>

@@ -54,6 +54,7 @@ export function LiveCardView({ card, metricKeys, now, pinBusy, onTogglePin }: Pr
         <div className="live-card-tags">
           {card.inViolation && (
             <Tooltip
+              trigger={['hover', 'focus']}
               title={
                 <div data-testid="violation-tooltip">
                   {card.violations.map((v) => (
@@ -68,7 +69,7 @@ export function LiveCardView({ card, metricKeys, now, pinBusy, onTogglePin }: Pr
             </Tooltip>
           )}
           {card.needsAttention && (
-            <Tooltip title={card.attention.map((a) => a.message).join(' · ')}>
+            <Tooltip trigger={['hover', 'focus']} title={card.attention.map((a) => a.message).join(' · ')}>
               <Tag color="warning" icon={<ExclamationCircleOutlined />} tabIndex={0} className="focusable-tag" data-testid="attention-tag">Need Attention</Tag>
             </Tooltip>
           )}

@@ -94,7 +94,7 @@ export function OngoingPage() {
   }, [load, refreshKey]);
 
   const isDefaultQuery = query.status === 'all' && !query.creator && !query.creatorType && query.sort === 'latest';
-  useLiveFeed('agency', agencyId, {
+  const feedState = useLiveFeed('agency', agencyId, {
     // The hub's snapshot is the unfiltered page; it is only usable as is when no filter is on.
     onSnapshot: (snapshot) => (isDefaultQuery ? setPage(snapshot) : void load()),
     onDelta: (change) => setPage((current) => {
@@ -106,6 +106,13 @@ export function OngoingPage() {
       return { ...next, totalOngoing: Math.max(0, current.totalOngoing + (isDefaultQuery ? started : 0) - change.ended.filter((id) => known.has(id)).length) };
     }),
   });
+
+  // Without the live feed the page would freeze; poll instead until the feed is back.
+  useEffect(() => {
+    if (feedState === 'live') return undefined;
+    const timer = window.setInterval(() => void load(), 10_000);
+    return () => window.clearInterval(timer);
+  }, [feedState, load]);
 
   const togglePin = async (card: LiveCard) => {
     setPinBusy(card.liveId);
