@@ -64,3 +64,5 @@ export function secondsBetween(fromIso: string, to: Date | string | null): numbe
 }
 
 export const humanize = (key: string) => key.replace(/_/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
+
+export const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;

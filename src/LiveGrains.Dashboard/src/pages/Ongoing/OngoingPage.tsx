@@ -10,7 +10,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { MetricPicker } from '../../components/MetricPicker';
 import { useNow } from '../../components/useNow';
 import { useLiveFeed } from '../../live/useLiveFeed';
-import { formatTime } from '../../format';
+import { formatTime, plural } from '../../format';
 import { applyChanges } from './ongoingCards';
 import { LiveCardView } from './LiveCardView';
 
@@ -155,7 +155,7 @@ export function OngoingPage() {
           <p className="page-sub">
             {page ? (
               <>
-                <strong data-testid="total-ongoing">{page.totalOngoing}</strong> on air now · {page.boundCreators} bound creators · updated {formatTime(page.asOf)}
+                <strong data-testid="total-ongoing">{page.totalOngoing}</strong> on air now · {plural(page.boundCreators, 'bound creator')} · updated {formatTime(page.asOf)}
               </>
             ) : 'Every LIVE of your creators that is on air now.'}
           </p>
@@ -224,7 +224,7 @@ export function OngoingPage() {
         </EmptyState>
       ) : page.cards.length === 0 && page.totalOngoing === 0 ? (
         <EmptyState testId="empty-no-ongoing" title="No ongoing LIVEs right now">
-          None of your {page.boundCreators} bound sellers or creators is live at the moment. This page updates by itself:
+          None of your {plural(page.boundCreators, 'bound seller or creator', 'bound sellers or creators')} is live at the moment. This page updates by itself:
           a card appears as soon as one of them starts a LIVE. Completed LIVEs are under All LIVEs.
         </EmptyState>
       ) : page.cards.length === 0 ? (
@@ -233,7 +233,7 @@ export function OngoingPage() {
           title="No ongoing LIVE matches these filters"
           action={filtered && <Button onClick={() => setSearch(new URLSearchParams({ agency: agencyId }))}>Clear filters</Button>}
         >
-          {page.totalOngoing} LIVEs are on air, but none matches the status, creator or type you chose.
+          {plural(page.totalOngoing, 'LIVE is', 'LIVEs are')} on air, but none matches the status, creator or type you chose.
         </EmptyState>
       ) : (
         <div className="card-grid" data-testid="card-grid">
