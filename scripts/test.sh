@@ -44,6 +44,9 @@ if ! start_postgres; then
   exit 1
 fi
 
+# The browser end-to-end tests drive Debian's Chromium (Playwright never downloads a browser here).
+command -v chromium >/dev/null || (echo "== installing Chromium" && apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+
 echo "== build"
 if ! dotnet build LiveGrains.sln -c Release -nologo -v quiet > "$log_dir/build.log" 2>&1; then
   grep -E "error|Error" "$log_dir/build.log" | sort -u | head -50
