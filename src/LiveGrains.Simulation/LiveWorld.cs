@@ -75,7 +75,7 @@ public sealed class LiveWorld
     {
         var events = new List<LiveEvent>();
         var target = Math.Min(_options.ConcurrentLives, Creators.Count);
-        var warmStart = !_warm;
+        var warmStart = !_warm && _options.WarmStart;
         _warm = true;
         while (_onAir.Count < target)
         {

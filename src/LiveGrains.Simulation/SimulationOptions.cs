@@ -32,4 +32,10 @@ public sealed class SimulationOptions
 
     /// <summary>Multiplier on every event rate (load tests raise it).</summary>
     public double RateScale { get; set; } = 1.0;
+
+    /// <summary>
+    /// Whether LIVEs on air at the first step start up to 40 minutes in the past with their past simulated (the demo
+    /// looks lived-in). Load tests turn it off: for thousands of LIVEs that past is tens of millions of events.
+    /// </summary>
+    public bool WarmStart { get; set; } = true;
 }

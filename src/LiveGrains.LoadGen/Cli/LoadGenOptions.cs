@@ -1,0 +1,68 @@
+namespace LiveGrains.LoadGen.Cli;
+
+/// <summary>Everything a load run is told on the command line; defaults are the scenario (10,000 LIVEs).</summary>
+public sealed record LoadGenOptions
+{
+    /// <summary>Targets run one after the other on the same events: inproc, limit, client, http, redis.</summary>
+    public IReadOnlyList<string> Targets { get; init; } = ["limit", "inproc"];
+
+    /// <summary>Concurrent LIVEs on air.</summary>
+    public int Lives { get; init; } = 10_000;
+
+    /// <summary>Agencies the creators are spread over.</summary>
+    public int Agencies { get; init; } = 100;
+
+    /// <summary>Seed of the world; the same seed gives the same events.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Multiplier on every per-LIVE event rate of the simulator.</summary>
+    public double RateScale { get; init; } = 1.0;
+
+    /// <summary>Simulated seconds per simulator step: a producer that batches per LIVE over this window.</summary>
+    public double SimStepSeconds { get; init; } = 1.0;
+
+    /// <summary>Events generated (the workload); generation stops at the first step that reaches it.</summary>
+    public long Events { get; init; } = 1_000_000;
+
+    /// <summary>Wall-clock cap per target in seconds (0: send the whole workload).</summary>
+    public double DurationSeconds { get; init; }
+
+    /// <summary>Events per request (mixed LIVEs; the grain targets split them by LIVE like the HTTP API does).</summary>
+    public int Batch { get; init; } = 1_000;
+
+    /// <summary>Requests in flight.</summary>
+    public int Concurrency { get; init; } = 8;
+
+    /// <summary>Target rate in events per second (0: as fast as acknowledgements come back).</summary>
+    public double Rate { get; init; }
+
+    /// <summary>Share of events sent a second time with the same event id, to exercise dedupe.</summary>
+    public double Duplicates { get; init; } = 0.005;
+
+    /// <summary>Attempts per request before the run fails.</summary>
+    public int MaxAttempts { get; init; } = 20;
+
+    /// <summary>Silo port of the in-process silo (not the web host's default, so both can run side by side).</summary>
+    public int SiloPort { get; init; } = 22111;
+
+    /// <summary>Gateway port of the in-process silo.</summary>
+    public int SiloGatewayPort { get; init; } = 32000;
+
+    /// <summary>Gateway port of a running host, for the client target (and for seeding creators of the http target).</summary>
+    public int Gateway { get; init; } = 30000;
+
+    /// <summary>Base address of a running web host, for the http target.</summary>
+    public Uri Url { get; init; } = new("http://127.0.0.1:5080");
+
+    /// <summary>Bearer token for the http target, when the host requires one.</summary>
+    public string? Token { get; init; }
+
+    /// <summary>Redis endpoint for the redis baseline.</summary>
+    public string Redis { get; init; } = "127.0.0.1:6379";
+
+    /// <summary>Where to write the results as JSON (null: nowhere).</summary>
+    public string? JsonPath { get; init; }
+
+    /// <summary>Whether a progress line is printed every second.</summary>
+    public bool Progress { get; init; } = true;
+}

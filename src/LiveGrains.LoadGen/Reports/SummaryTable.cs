@@ -1,0 +1,56 @@
+using System.Globalization;
+using LiveGrains.LoadGen.Runs;
+
+namespace LiveGrains.LoadGen.Reports;
+
+/// <summary>The table printed at the end of a run: absolute numbers, and ratios against the baselines of the same run.</summary>
+public static class SummaryTable
+{
+    /// <summary>Writes the table, the goals and the check results.</summary>
+    public static void Write(SuiteResult result, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(output);
+        var o = result.Options;
+        output.WriteLine();
+        output.WriteLine($"{result.WorkloadEvents:N0} events, {o.Lives:N0} LIVEs, {o.Agencies} agencies, batch {o.Batch}, concurrency {o.Concurrency}, " +
+            $"rate {(o.Rate > 0 ? o.Rate.ToString("N0", CultureInfo.InvariantCulture) : "max")}, seed {o.Seed}, {Environment.ProcessorCount} cores");
+        output.WriteLine("| target | events/s | p50 ms | p95 ms | p99 ms | max ms | CPU cores | heap/LIVE | retries | totals check |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var t in result.Targets)
+        {
+            var r = t.Run;
+            output.WriteLine($"| {r.Target} | {r.EventsPerSecond:N0} | {Ms(r.Latency.Percentile(50))} | {Ms(r.Latency.Percentile(95))} | " +
+                $"{Ms(r.Latency.Percentile(99))} | {Ms(r.Latency.Max)} | {r.CpuCores:0.00} | " +
+                $"{(t.HeapBytesPerActiveLive is { } h ? $"{h / 1024:N1} KiB" : "-")} | {r.Retries} | {(t.Passed ? "" : "FAILED: ")}{t.Totals.Summary} |");
+        }
+        output.WriteLine("| postgres (durable) | not measured: no durable path yet | | | | | | | | |");
+        output.WriteLine();
+        foreach (var (line, _) in Ratios(result)) output.WriteLine(line);
+        output.WriteLine(result.Passed ? "all checks passed" : "CHECKS FAILED");
+    }
+
+    /// <summary>Ratio lines against the baselines present in the run, with whether each goal is met.</summary>
+    public static IReadOnlyList<(string Line, bool? Met)> Ratios(SuiteResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var byName = result.Targets.ToDictionary(t => t.Run.Target, t => t.Run.EventsPerSecond);
+        var lines = new List<(string, bool?)>();
+        foreach (var system in new[] { "inproc", "client", "http" }.Where(byName.ContainsKey))
+        {
+            if (byName.TryGetValue("limit", out var limit) && limit > 0)
+            {
+                var ratio = byName[system] / limit;
+                lines.Add(($"{system} / limit = {ratio:P0} ({byName[system]:N0} vs {limit:N0} ev/s); goal >= 50 %: {(ratio >= 0.5 ? "met" : "MISSED")}", ratio >= 0.5));
+            }
+            if (byName.TryGetValue("redis", out var redis) && redis > 0)
+            {
+                var ratio = byName[system] / redis;
+                lines.Add(($"{system} / redis = {ratio:0.00}x ({byName[system]:N0} vs {redis:N0} ev/s); goal > 1x: {(ratio > 1 ? "met" : "MISSED")}", ratio > 1));
+            }
+        }
+        return lines;
+    }
+
+    private static string Ms(long micros) => (micros / 1000.0).ToString("0.0", CultureInfo.InvariantCulture);
+}

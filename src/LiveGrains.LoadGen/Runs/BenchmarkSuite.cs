@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using LiveGrains.LoadGen.Cli;
+using LiveGrains.LoadGen.Hosting;
+using LiveGrains.LoadGen.Measure;
+using LiveGrains.LoadGen.Targets;
+using LiveGrains.LoadGen.Workloads;
+using LiveGrains.Simulation.Truth;
+using Microsoft.Extensions.Hosting;
+using StackExchange.Redis;
+
+namespace LiveGrains.LoadGen.Runs;
+
+/// <summary>
+/// Runs every requested target on the same workload, one after the other, in one process: baselines and LiveGrains
+/// see the same events, the same machine load and the same JIT state, so their ratio means something.
+/// </summary>
+public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
+{
+    /// <summary>Runs the suite and returns one report per target, in the order run.</summary>
+    public async Task<SuiteResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var workload = WorkloadBuilder.Build(options, DateTimeOffset.UtcNow);
+        output.WriteLine($"workload: {workload.EventCount:N0} events in {workload.Batches.Count:N0} requests, {options.Lives:N0} LIVEs on air, " +
+            $"{workload.SimulatedSeconds:0} simulated s, generated in {clock.Elapsed.TotalSeconds:0.0} s");
+        // Not timed: a small world of its own ids, so every code path is jitted before the clock runs.
+        var warmUp = WorkloadBuilder.Build(options with { Lives = 200, Events = 20_000, Seed = options.Seed + 1000, Duplicates = 0 }, DateTimeOffset.UtcNow);
+
+        var needsSilo = options.Targets.Any(t => t is "inproc" or "limit");
+        using var silo = needsSilo ? await OrleansHosts.StartSiloAsync(options.SiloPort, options.SiloGatewayPort) : null;
+        var reports = new List<TargetReport>();
+        foreach (var name in options.Targets)
+        {
+            await using var target = await CreateAsync(name, silo);
+            reports.Add(await RunOneAsync(target, workload, warmUp, inProcess: name == "inproc", cancellationToken));
+        }
+        if (silo is not null)
+        {
+            // Measurements are over. On shutdown every LIVE's checkpoint write races the memory storage grains being
+            // deactivated at the same time; in-memory state dies with the process anyway, so that noise is muted.
+            OrleansHosts.Mute();
+            await silo.StopAsync(CancellationToken.None);
+        }
+        return new SuiteResult(options, workload.EventCount, workload.SimulatedSeconds, reports);
+    }
+
+    private async Task<TargetReport> RunOneAsync(ITarget target, Workload workload, Workload warmUp, bool inProcess, CancellationToken cancellationToken)
+    {
+        var quiet = new RunSettings(options.Concurrency, 0, null, options.MaxAttempts, null);
+        await target.PrepareAsync(warmUp, cancellationToken);
+        await LoadRunner.RunAsync(target, warmUp, quiet, cancellationToken);
+        await target.PrepareAsync(workload, cancellationToken);
+
+        var heapBefore = inProcess ? ResourceMeter.SettledHeapBytes() : 0;
+        var settings = new RunSettings(options.Concurrency, options.Rate,
+            options.DurationSeconds > 0 ? TimeSpan.FromSeconds(options.DurationSeconds) : null, options.MaxAttempts, options.Progress ? output : null);
+        var run = await LoadRunner.RunAsync(target, workload, settings, cancellationToken);
+        var heapAfter = inProcess ? ResourceMeter.SettledHeapBytes() : 0;
+
+        var truth = new GroundTruth();
+        for (var i = 0; i < workload.Batches.Count; i++)
+            if (run.Sent[i]) truth.AddRange(workload.Batches[i]);
+        var totals = truth.Totals();
+        var active = totals.Values.Count(t => !t.Ended);
+        // A LIVE's first card push happens on its first tick; wait one so the check also covers data the ticks touch.
+        await Task.Delay(TimeSpan.FromSeconds(1.5), cancellationToken);
+        var verification = await target.VerifyAsync(truth, run.EventsSent, cancellationToken);
+        var acks = AckCheck.Check(run, truth, dedupes: target.Name is not ("limit" or "redis"));
+        var report = new TargetReport(run, verification, acks, totals.Count, active,
+            inProcess && active > 0 ? (heapAfter - heapBefore) / (double)active : null);
+        output.WriteLine($"[{target.Name}] {run.EventsSent:N0} events in {run.Wall.TotalSeconds:0.0} s = {run.EventsPerSecond:N0} ev/s; {verification.Summary}; {acks.Summary}");
+        foreach (var line in verification.Differences.Concat(acks.Differences)) output.WriteLine($"  {line}");
+        return report;
+    }
+
+    private async Task<ITarget> CreateAsync(string name, IHost? silo)
+    {
+        switch (name)
+        {
+            case "inproc":
+                return new GrainTarget("inproc", silo!.Grains());
+            case "limit":
+                return new CountingTarget(silo!.Grains());
+            case "client":
+                var client = await OrleansHosts.StartClientAsync(options.Gateway);
+                return new GrainTarget("client", client.Grains(), async () => { await client.StopAsync(); client.Dispose(); });
+            case "http":
+                return new HttpTarget(options.Url, options.Token, options.Concurrency, SeedThroughGatewayAsync);
+            case "redis":
+                var redis = await ConnectionMultiplexer.ConnectAsync($"{options.Redis},allowAdmin=true");
+                return new RedisTarget(redis);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(name), name, "unknown target");
+        }
+    }
+
+    private async Task SeedThroughGatewayAsync(Workload workload, CancellationToken cancellationToken)
+    {
+        // The HTTP API of this build has no admin routes to bind creators; the host's gateway is the same cluster.
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(20));
+            var client = await OrleansHosts.StartClientAsync(options.Gateway).WaitAsync(timeout.Token);
+            await GrainSeeding.SeedAsync(client.Grains(), workload, timeout.Token);
+            await client.StopAsync(cancellationToken);
+            client.Dispose();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            output.WriteLine($"[http] creators not seeded through gateway {options.Gateway} ({ex.GetType().Name}); LIVEs will have no agency card");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using LiveGrains.LoadGen.Measure;
+
+namespace LiveGrains.LoadGen.Runs;
+
+/// <summary>What one target did with the workload.</summary>
+/// <param name="Target">Target name.</param>
+/// <param name="Sent">For each batch of the workload, whether it was sent (a duration cap may stop early).</param>
+/// <param name="EventsSent">Events in the batches sent.</param>
+/// <param name="Requests">Requests acknowledged.</param>
+/// <param name="Retries">Attempts that failed and were retried.</param>
+/// <param name="Accepted">Accepted events, summed over final acknowledgements.</param>
+/// <param name="Duplicates">Duplicate events, summed over final acknowledgements.</param>
+/// <param name="Rejected">Rejected events, summed over final acknowledgements.</param>
+/// <param name="Wall">Wall time of the send phase.</param>
+/// <param name="Cpu">Process CPU time of the send phase.</param>
+/// <param name="Latency">Acknowledgement latency per request, in microseconds.</param>
+/// <param name="PerSecond">Events acknowledged in each second of the run.</param>
+public sealed record RunResult(
+    string Target,
+    bool[] Sent,
+    long EventsSent,
+    long Requests,
+    long Retries,
+    long Accepted,
+    long Duplicates,
+    long Rejected,
+    TimeSpan Wall,
+    TimeSpan Cpu,
+    LatencyHistogram Latency,
+    IReadOnlyList<long> PerSecond)
+{
+    /// <summary>Events acknowledged per wall second over the whole send phase.</summary>
+    public double EventsPerSecond => Wall.TotalSeconds > 0 ? EventsSent / Wall.TotalSeconds : 0;
+
+    /// <summary>Cores kept busy by this process (CPU time / wall time).</summary>
+    public double CpuCores => Wall.TotalSeconds > 0 ? Cpu.TotalSeconds / Wall.TotalSeconds : 0;
+}

@@ -1,0 +1,9 @@
+namespace LiveGrains.LoadGen.Runs;
+
+/// <summary>How requests are sent.</summary>
+/// <param name="Concurrency">Requests in flight.</param>
+/// <param name="Rate">Events per second (0: as fast as acknowledgements allow).</param>
+/// <param name="Duration">Wall-clock cap (null: the whole workload).</param>
+/// <param name="MaxAttempts">Attempts per request before the run fails.</param>
+/// <param name="Progress">Where to write one progress line a second (null: nowhere).</param>
+public sealed record RunSettings(int Concurrency, double Rate, TimeSpan? Duration, int MaxAttempts, TextWriter? Progress);

@@ -1,0 +1,16 @@
+using LiveGrains.LoadGen.Targets;
+
+namespace LiveGrains.LoadGen.Runs;
+
+/// <summary>One target's measurements and checks.</summary>
+/// <param name="Run">Throughput, latency and CPU.</param>
+/// <param name="Totals">Comparison of the system's totals with the ground truth.</param>
+/// <param name="Acks">Comparison of the acknowledgements with the ground truth.</param>
+/// <param name="Lives">LIVEs that received events.</param>
+/// <param name="ActiveLives">LIVEs still on air at the end.</param>
+/// <param name="HeapBytesPerActiveLive">Managed heap growth per active LIVE after a full GC (in-process targets only).</param>
+public sealed record TargetReport(RunResult Run, Verification Totals, Verification Acks, int Lives, int ActiveLives, double? HeapBytesPerActiveLive)
+{
+    /// <summary>True unless a check failed.</summary>
+    public bool Passed => Totals.Passed != false && Acks.Passed != false;
+}
