@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Reproduces the runs in BENCHMARKS.md, loopback only. One command per run:
+#   scripts/bench.sh inproc   # limit baseline, LiveGrains in-process, Redis baseline: 10,000 LIVEs, 1M events
+#   scripts/bench.sh host     # a running embedded web host: Orleans client, HTTP ingest, Redis baseline
+#   scripts/bench.sh all      # both, then the throughput chart
+# Extra arguments go to the load generator (e.g. --events 200000). Results: artifacts/bench/*.json, *.log.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+out="$root/artifacts/bench"
+mkdir -p "$out"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+mode=${1:-all}; shift || true
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+start_redis() {
+  command -v redis-server >/dev/null || apt-get install -y redis-server >/dev/null
+  redis_port=$(free_port)
+  # No persistence: the baseline is in-memory counters, like LiveGrains' embedded mode.
+  redis-server --bind 127.0.0.1 --port "$redis_port" --save '' --appendonly no --protected-mode yes >"$out/redis.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 50); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && return; sleep 0.1; done
+  echo "redis-server did not start (see $out/redis.log)"; exit 1
+}
+
+loadgen() { dotnet run --project src/LiveGrains.LoadGen -c Release --no-build -- "$@"; }
+
+run_inproc() {
+  start_redis
+  loadgen --targets limit,inproc,redis --lives 10000 --agencies 100 --events 1000000 --batch 1000 --concurrency 8 \
+    --redis "127.0.0.1:$redis_port" --json "$out/inproc.json" "$@" 2>&1 | tee "$out/inproc.log"
+}
+
+run_host() {
+  start_redis
+  local http gateway silo
+  http=$(free_port); gateway=$(free_port); silo=$(free_port)
+  dotnet build src/LiveGrains.Web -c Release -nologo -v quiet >"$out/web-build.log" 2>&1
+  ASPNETCORE_URLS="http://127.0.0.1:$http" LiveGrains__Demo__Enabled=false \
+    LiveGrains__Silo__SiloPort="$silo" LiveGrains__Silo__GatewayPort="$gateway" Logging__LogLevel__Default=Warning \
+    dotnet run --project src/LiveGrains.Web -c Release --no-build --no-launch-profile >"$out/web.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 120); do curl -sf "http://127.0.0.1:$http/api/metrics" >/dev/null && break; sleep 0.5; done
+  loadgen --targets client,http,redis --lives 10000 --agencies 100 --events 500000 --batch 1000 --concurrency 8 \
+    --gateway "$gateway" --url "http://127.0.0.1:$http" --redis "127.0.0.1:$redis_port" --json "$out/host.json" "$@" 2>&1 | tee "$out/host.log"
+}
+
+dotnet build src/LiveGrains.LoadGen -c Release -nologo -v quiet >"$out/build.log" 2>&1
+case "$mode" in
+  inproc) run_inproc "$@" ;;
+  host) run_host "$@" ;;
+  all) run_inproc "$@"; cleanup; pids=(); run_host "$@"; python3 scripts/plot_throughput.py "$out" ;;
+  *) echo "usage: scripts/bench.sh inproc|host|all [load generator options]"; exit 2 ;;
+esac
