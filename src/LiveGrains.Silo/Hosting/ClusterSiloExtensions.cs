@@ -1,0 +1,51 @@
+using System.Net;
+using LiveGrains.Contracts.History;
+using LiveGrains.Contracts.Streams;
+using LiveGrains.Grains.Hosting;
+using LiveGrains.Storage.History;
+using LiveGrains.Storage.Schema;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using Orleans.Configuration;
+
+namespace LiveGrains.Silo.Hosting;
+
+/// <summary>Wires a silo for cluster mode: Postgres membership and grain state (our own schema), history on Postgres.</summary>
+public static class ClusterSiloExtensions
+{
+    /// <summary>The ADO.NET invariant name of Npgsql.</summary>
+    public const string Invariant = "Npgsql";
+
+    /// <summary>Configures <paramref name="silo"/> with <paramref name="settings"/>, its endpoints included.</summary>
+    public static ISiloBuilder AddLiveGrainsCluster(this ISiloBuilder silo, ClusterSettings settings, IConfiguration? configuration = null)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(settings);
+        silo.ConfigureEndpoints(IPAddress.Parse(settings.AdvertisedAddress), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true)
+            .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, settings.ServiceId));
+        return silo.AddLiveGrainsClusterProviders(settings, configuration);
+    }
+
+    /// <summary>The Postgres-backed providers, without endpoints and cluster identity (test clusters assign their own).</summary>
+    public static ISiloBuilder AddLiveGrainsClusterProviders(this ISiloBuilder silo, ClusterSettings settings, IConfiguration? configuration = null)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(settings);
+        var connectionString = settings.RequirePostgres();
+        silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (Invariant, connectionString))
+            .AddAdoNetGrainStorage(StorageNames.Grains, o => (o.Invariant, o.ConnectionString) = (Invariant, connectionString))
+            .AddAdoNetGrainStorage(StorageNames.PubSub, o => (o.Invariant, o.ConnectionString) = (Invariant, connectionString))
+            .AddMemoryStreams(LiveStreams.Provider);
+        silo.Services.AddLiveGrainsPostgres(connectionString);
+        return silo.AddLiveGrainsServices(configuration);
+    }
+
+    /// <summary>Registers the data source, the migrator and the Postgres history store.</summary>
+    public static IServiceCollection AddLiveGrainsPostgres(this IServiceCollection services, string connectionString)
+    {
+        services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.TryAddSingleton<SchemaMigrator>();
+        services.TryAddSingleton<ILiveHistoryStore, PostgresLiveHistoryStore>();
+        return services;
+    }
+}

@@ -1,0 +1,126 @@
+using LiveGrains.Contracts.Events;
+using LiveGrains.Contracts.Grains;
+using LiveGrains.Contracts.History;
+using LiveGrains.Contracts.Streams;
+using LiveGrains.Grains.Hosting;
+using LiveGrains.Silo.Hosting;
+using LiveGrains.Storage.History;
+using LiveGrains.Storage.Schema;
+using LiveGrains.Storage.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Core.Internal;
+using Orleans.TestingHost;
+
+namespace LiveGrains.Silo.Tests;
+
+/// <summary>Two in-process silos on the throwaway Postgres: membership, grain state and history through our own schema.</summary>
+public sealed class PostgresClusterTests : IAsyncLifetime
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private readonly PostgresDatabase _db = new();
+    private TestCluster? _cluster;
+    private string _connectionString = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        await _db.InitializeAsync();
+        if (string.IsNullOrEmpty(PostgresDatabase.AdminConnectionString)) return;
+        await new SchemaMigrator(_db.DataSource).MigrateAsync(CancellationToken.None);
+        _connectionString = _db.DataSource.ConnectionString;
+        var builder = new TestClusterBuilder(2);
+        builder.Options.UseTestClusterMembership = false;
+        builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?> { ["TestPostgres"] = _connectionString }));
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        builder.AddClientBuilderConfigurator<ClientConfigurator>();
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_cluster is not null)
+        {
+            await _cluster.StopAllSilosAsync();
+            await _cluster.DisposeAsync();
+        }
+        await _db.DisposeAsync();
+    }
+
+    private TestCluster Cluster
+    {
+        get
+        {
+            PostgresDatabase.SkipUnlessConfigured();
+            return _cluster!;
+        }
+    }
+
+    [Fact]
+    public async Task Two_silos_form_a_cluster_through_postgres_membership()
+    {
+        // The management grain offers no cancellable overload; the wait is bounded by the test's token instead.
+#pragma warning disable xUnit1051
+        var hosts = await Cluster.Client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(Ct);
+#pragma warning restore xUnit1051
+        hosts.Count.ShouldBe(2);
+        await using var rows = _db.DataSource.CreateCommand("SELECT count(*) FROM orleans_membership WHERE status = 3");
+        ((long)(await rows.ExecuteScalarAsync(Ct))!).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Live_state_round_trips_through_the_adonet_grain_storage()
+    {
+        var grain = Cluster.Client.GetGrain<ILiveSessionGrain>("7300000000000000777");
+        var start = DateTimeOffset.UtcNow.AddMinutes(-3);
+        LiveEvent E(string id, LiveEventData data) => new(id, "7300000000000000777", "creator-pg", start, data);
+        var batch = new[] { E("a", new OrderPaid("o1", "p1", "b1", 2, 19.99m, "USD", true)), E("b", new LikesReceived(7)) };
+        (await grain.Ingest(batch)).Accepted.ShouldBe(2);
+
+        await grain.Cast<IGrainManagementExtension>().DeactivateOnIdle(Ct);
+        await Task.Delay(500, Ct);
+
+        var counters = (await grain.GetDashboard())!.Counters;
+        (counters.Gmv, counters.Orders, counters.Likes).ShouldBe((19.99m, 1L, 7L));
+        (await grain.Ingest(batch)).Duplicates.ShouldBe(2);
+        await using var rows = _db.DataSource.CreateCommand("SELECT count(*) FROM orleans_grain_state WHERE grain_type = 'live' AND payload IS NOT NULL");
+        ((long)(await rows.ExecuteScalarAsync(Ct))!).ShouldBeGreaterThanOrEqualTo(1);
+    }
+
+    [Fact]
+    public async Task A_finished_live_is_written_to_the_postgres_history()
+    {
+        var grains = Cluster.Client;
+        await grains.GetGrain<ICreatorGrain>("creator-hist").BindAgency("agency-pg");
+        var start = DateTimeOffset.UtcNow.AddMinutes(-30);
+        LiveEvent E(string id, TimeSpan at, LiveEventData data) => new(id, "7300000000000000888", "creator-hist", start + at, data);
+        await grains.GetGrain<ILiveSessionGrain>("7300000000000000888").Ingest([
+            E("s", TimeSpan.Zero, new LiveStarted("Postgres show", CreatorType.Seller)),
+            E("o", TimeSpan.FromMinutes(5), new OrderPaid("o1", "p1", "b1", 1, 42.42m, "USD", false)),
+            E("e", TimeSpan.FromMinutes(20), new LiveEnded(LiveEndReason.Ended)),
+        ]);
+
+        var store = new PostgresLiveHistoryStore(_db.DataSource);
+        Page<LiveGrains.Contracts.Views.LiveSummary>? page = null;
+        for (var i = 0; i < 100 && (page = await store.QueryAsync(new HistoryQuery("agency-pg"), Ct)).Total == 0; i++) await Task.Delay(100, Ct);
+        page!.Items.Single().Counters.Gmv.ShouldBe(42.42m);
+        page.Items.Single().Metrics["duration"].ShouldBe(1200m);
+    }
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            var settings = new ClusterSettings { Postgres = siloBuilder.Configuration["TestPostgres"] };
+            siloBuilder.AddLiveGrainsClusterProviders(settings);
+            siloBuilder.Services.Configure<LiveGrainsOptions>(o => o.TickInterval = TimeSpan.FromMilliseconds(100));
+        }
+    }
+
+    private sealed class ClientConfigurator : IClientBuilderConfigurator
+    {
+        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
+            clientBuilder.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (ClusterSiloExtensions.Invariant, configuration["TestPostgres"]))
+                .AddMemoryStreams(LiveStreams.Provider);
+    }
+}
