@@ -69,7 +69,7 @@ public sealed class PostgresClusterTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Live_state_round_trips_through_the_adonet_grain_storage()
+    public async Task Live_state_round_trips_through_the_adonet_grain_storage_and_accepted_events_are_in_the_event_log()
     {
         var grain = Cluster.Client.GetGrain<ILiveSessionGrain>("7300000000000000777");
         var start = DateTimeOffset.UtcNow.AddMinutes(-3);
@@ -85,6 +85,8 @@ public sealed class PostgresClusterTests : IAsyncLifetime
         (await grain.Ingest(batch)).Duplicates.ShouldBe(2);
         await using var rows = _db.DataSource.CreateCommand("SELECT count(*) FROM orleans_grain_state WHERE grain_type = 'live' AND payload IS NOT NULL");
         ((long)(await rows.ExecuteScalarAsync(Ct))!).ShouldBeGreaterThanOrEqualTo(1);
+        await using var logged = _db.DataSource.CreateCommand("SELECT string_agg(event_id || '#' || seq, ',' ORDER BY seq) FROM live_event_log WHERE live_id = '7300000000000000777'");
+        ((string)(await logged.ExecuteScalarAsync(Ct))!).ShouldBe("a#1,b#2");
     }
 
     [Fact]

@@ -1,5 +1,7 @@
+using LiveGrains.Contracts.EventLog;
 using LiveGrains.Contracts.History;
 using LiveGrains.Contracts.Streams;
+using LiveGrains.Grains.EventLog;
 using LiveGrains.Grains.History;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +14,7 @@ public static class SiloBuilderExtensions
 {
     /// <summary>
     /// Registers the grains' services and, for embedded mode and tests, in-memory grain storage, memory
-    /// streams and the in-memory history store. Cluster hosts register their durable providers instead.
+    /// streams, the in-memory event log and history store. Cluster hosts register their durable providers instead.
     /// </summary>
     public static ISiloBuilder AddLiveGrainsInMemory(this ISiloBuilder silo, IConfiguration? configuration = null)
     {
@@ -21,6 +23,7 @@ public static class SiloBuilderExtensions
             .AddMemoryGrainStorage(StorageNames.PubSub)
             .AddMemoryStreams(LiveStreams.Provider);
         silo.Services.TryAddSingleton<ILiveHistoryStore, InMemoryLiveHistoryStore>();
+        silo.Services.TryAddSingleton<ILiveEventLog, InMemoryLiveEventLog>();
         return silo.AddLiveGrainsServices(configuration);
     }
 

@@ -1,3 +1,4 @@
+using LiveGrains.Contracts.EventLog;
 using LiveGrains.Contracts.Events;
 using LiveGrains.Contracts.Grains;
 using LiveGrains.Contracts.History;
@@ -16,10 +17,13 @@ namespace LiveGrains.Grains.Sessions;
 /// <see cref="LiveGrainsOptions.TickInterval"/>) pushes the card to the agency and the detail to the LIVE's
 /// stream, so fan-out cost follows ticks, not events. At the end of the LIVE it writes its history row,
 /// tells its creator and agency, and deactivates.
+/// Durability: accepted events get the next sequence numbers and are appended to the event log before the call
+/// returns; the rollup is checkpointed every few seconds, and an activation replays the log after its checkpoint.
 /// </summary>
 public sealed partial class LiveSessionGrain(
     [PersistentState("live", StorageNames.Grains)] IPersistentState<LiveSessionState> store,
     ILiveHistoryStore history,
+    ILiveEventLog eventLog,
     TimeProvider clock,
     IOptions<LiveGrainsOptions> options,
     ILogger<LiveSessionGrain> logger) : Grain, ILiveSessionGrain
@@ -30,6 +34,7 @@ public sealed partial class LiveSessionGrain(
     private IGrainTimer? _timer;
     private bool _changedSincePush;
     private bool _changedSinceCheckpoint;
+    private bool _discarded;
     private long? _firstChangedMinute;
     private DateTimeOffset _lastPush;
     private DateTimeOffset _lastCheckpoint;
@@ -41,17 +46,18 @@ public sealed partial class LiveSessionGrain(
     private bool HistoryIsStale => Rollup.Status != LiveStatus.Live && State.HistoryWrittenAtCount != Rollup.EventCount;
 
     /// <inheritdoc />
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _lastCheckpoint = clock.GetUtcNow();
+        await Replay(cancellationToken);
         if (Rollup.HasData && (Rollup.Status == LiveStatus.Live || HistoryIsStale)) EnsureTimer();
-        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_changedSinceCheckpoint) await store.WriteStateAsync(cancellationToken);
+        // A discarded activation holds events that may not be durable: writing them would make them so unacknowledged.
+        if (_changedSinceCheckpoint && !_discarded) await Checkpoint(clock.GetUtcNow(), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -61,9 +67,11 @@ public sealed partial class LiveSessionGrain(
         if (batch.Count > _options.MaxBatchSize)
             throw new ArgumentException($"A batch holds at most {_options.MaxBatchSize} events (got {batch.Count}).", nameof(batch));
 
+        if (_discarded) throw new IngestUnavailableException($"LIVE {LiveId} is reloading after a failed append; retry.");
         var now = clock.GetUtcNow();
         int accepted = 0, duplicates = 0;
         List<RejectedEvent>? rejected = null;
+        List<LoggedEvent>? toLog = null;
         for (var i = 0; i < batch.Count; i++)
         {
             var e = batch[i];
@@ -73,6 +81,7 @@ public sealed partial class LiveSessionGrain(
             {
                 case ApplyKind.Accepted:
                     accepted++;
+                    (toLog ??= []).Add(new LoggedEvent(++State.LastSequence, e));
                     Track(e);
                     break;
                 case ApplyKind.Duplicate:
@@ -84,8 +93,9 @@ public sealed partial class LiveSessionGrain(
             }
         }
 
-        if (accepted > 0)
+        if (toLog is not null)
         {
+            await Log(toLog);
             _changedSincePush = _changedSinceCheckpoint = true;
             if (State.Creator is null) await RefreshCreator(now);
             EnsureTimer();
@@ -100,6 +110,46 @@ public sealed partial class LiveSessionGrain(
     /// <inheritdoc />
     public Task<LiveDashboard?> GetDashboard() =>
         Task.FromResult(Rollup.HasData ? LiveViews.Dashboard(State, clock.GetUtcNow(), _options.CardComments) : null);
+
+    private async Task Log(List<LoggedEvent> events)
+    {
+        try
+        {
+            await eventLog.AppendAsync(LiveId, events, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The rollup already holds these events but they may not be durable: drop this activation so the next one
+            // rebuilds from the checkpoint and the log, which holds exactly what is durable.
+            _discarded = true;
+            _timer?.Dispose();
+            this.DeactivateOnIdle();
+            LogAppendFailed(logger, ex, LiveId, events.Count);
+            throw ex as IngestUnavailableException ?? new IngestUnavailableException($"The events of LIVE {LiveId} could not be made durable; retry.", ex);
+        }
+    }
+
+    private async Task Replay(CancellationToken cancellationToken)
+    {
+        long replayed = 0;
+        try
+        {
+            await foreach (var logged in eventLog.ReadAfterAsync(LiveId, State.LastSequence, cancellationToken))
+            {
+                // Replayed events were accepted once and are applied in their original order, so they are accepted again.
+                Rollup.Apply(logged.Event);
+                State.LastSequence = logged.Sequence;
+                replayed++;
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not IngestUnavailableException)
+        {
+            throw new IngestUnavailableException($"LIVE {LiveId} could not replay its event log; retry.", ex);
+        }
+        if (replayed == 0) return;
+        _changedSincePush = _changedSinceCheckpoint = true;
+        LogReplayed(logger, LiveId, replayed, State.LastSequence);
+    }
 
     private string? Ownership(LiveEvent e) =>
         e.LiveId != LiveId ? $"liveId '{e.LiveId}' was sent to LIVE '{LiveId}'"
@@ -208,10 +258,17 @@ public sealed partial class LiveSessionGrain(
         await store.WriteStateAsync(cancellationToken);
         _changedSinceCheckpoint = false;
         _lastCheckpoint = now;
+        await eventLog.CheckpointedAsync(LiveId, State.LastSequence, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing the detail update of LIVE {LiveId} failed")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, string liveId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Appending {Count} events of LIVE {LiveId} to the event log failed; the activation is discarded")]
+    private static partial void LogAppendFailed(ILogger logger, Exception exception, string liveId, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "LIVE {LiveId} replayed {Count} events from its log, up to sequence {Sequence}")]
+    private static partial void LogReplayed(ILogger logger, string liveId, long count, long sequence);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "LIVE {LiveId} finished as {Status} after {EventCount} events")]
     private static partial void LogLiveFinished(ILogger logger, string liveId, LiveStatus status, long eventCount);

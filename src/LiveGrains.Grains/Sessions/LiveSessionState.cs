@@ -12,4 +12,6 @@ public sealed class LiveSessionState
     [Id(2)] public AttentionThresholds Thresholds = AttentionThresholds.Default;
     /// <summary>Event count at the time the history row was last written; a late event makes it stale.</summary>
     [Id(3)] public long HistoryWrittenAtCount = -1;
+    /// <summary>Sequence number of the last accepted event in this state; the event log holds the ones after it.</summary>
+    [Id(4)] public long LastSequence;
 }

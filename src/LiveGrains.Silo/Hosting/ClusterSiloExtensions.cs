@@ -2,6 +2,7 @@ using System.Net;
 using LiveGrains.Contracts.History;
 using LiveGrains.Contracts.Streams;
 using LiveGrains.Grains.Hosting;
+using LiveGrains.Storage.EventLog;
 using LiveGrains.Storage.History;
 using LiveGrains.Storage.Schema;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,6 +38,7 @@ public static class ClusterSiloExtensions
             .AddAdoNetGrainStorage(StorageNames.PubSub, o => (o.Invariant, o.ConnectionString) = (Invariant, connectionString))
             .AddMemoryStreams(LiveStreams.Provider);
         silo.Services.AddLiveGrainsPostgres(connectionString);
+        silo.Services.AddLiveGrainsEventLog(configuration);
         return silo.AddLiveGrainsServices(configuration);
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using LiveGrains.Contracts.Grains;
 using LiveGrains.Contracts.Views;
 using LiveGrains.Web.Ingest;
@@ -26,7 +27,20 @@ public static class IngestApi
         var (batch, error) = await IngestRequestReader.ReadAsync(request, options.Value, cancellationToken);
         if (error is not null) return TypedResults.Problem(error.Detail, statusCode: error.StatusCode);
 
-        var result = batch!.Events.Count == 0 ? IngestResult.Empty : await grains.IngestAsync(batch.Events);
+        IngestResult result;
+        try
+        {
+            result = batch!.Events.Count == 0 ? IngestResult.Empty : await grains.IngestAsync(batch.Events);
+        }
+        catch (Exception ex) when (RetryableIngestFailure.Is(ex, out var retryAfter))
+        {
+            // Parts of the batch may be durable already; a retry with the same event ids counts them as duplicates.
+            metrics.Unavailable(batch!.Events.Count);
+            request.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem(
+                $"Ingest is temporarily unavailable ({ex.GetBaseException().Message}). None of the {batch.Events.Count} events was acknowledged; retry the batch with the same event ids.",
+                statusCode: StatusCodes.Status503ServiceUnavailable, title: "Ingest unavailable");
+        }
         var rejected = batch.Rejected
             .Concat(result.Rejected.Select(r => r with { Index = batch.Positions[r.Index] }))
             .OrderBy(r => r.Index)

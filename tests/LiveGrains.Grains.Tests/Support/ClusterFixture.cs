@@ -1,3 +1,4 @@
+using LiveGrains.Contracts.EventLog;
 using LiveGrains.Contracts.Streams;
 using LiveGrains.Grains.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,7 +6,10 @@ using Orleans.TestingHost;
 
 namespace LiveGrains.Grains.Tests.Support;
 
-/// <summary>A two-silo in-process cluster with memory storage and streams, with fast ticks so tests wait little.</summary>
+/// <summary>
+/// A two-silo in-process cluster with memory storage and streams and an event log that fails on demand, with fast
+/// ticks so tests wait little.
+/// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
     public TestCluster Cluster { get; } = new TestClusterBuilder(2)
@@ -27,6 +31,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         public void Configure(ISiloBuilder siloBuilder)
         {
+            siloBuilder.Services.AddSingleton<ILiveEventLog, FaultyEventLog>();
             siloBuilder.AddLiveGrainsInMemory();
             siloBuilder.Services.Configure<LiveGrainsOptions>(o =>
             {

@@ -1,0 +1,32 @@
+using LiveGrains.Contracts.EventLog;
+
+namespace LiveGrains.Web.Ingest;
+
+/// <summary>
+/// Which ingest failures a producer should simply retry (same event ids): the event log is unreachable, or the
+/// silo that hosted a LIVE went away mid-call. Either way nothing unacknowledged counts, and a retry is deduped.
+/// </summary>
+public static class RetryableIngestFailure
+{
+    private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(1);
+
+    /// <summary>True when <paramref name="exception"/> (or one it wraps) is retryable; <paramref name="retryAfter"/> says when.</summary>
+    public static bool Is(Exception exception, out TimeSpan retryAfter)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case IngestUnavailableException unavailable:
+                    retryAfter = unavailable.RetryAfter;
+                    return true;
+                case SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException
+                    or TimeoutException:
+                    retryAfter = DefaultRetryAfter;
+                    return true;
+            }
+        }
+        retryAfter = default;
+        return false;
+    }
+}
