@@ -41,6 +41,27 @@ public sealed class IngestEndpointTests(WebFixture app)
     }
 
     [Fact]
+    public async Task When_events_cannot_be_made_durable_ingest_answers_503_with_retry_after_and_a_retry_later_counts_once()
+    {
+        var live = NewLiveId();
+        await Result(await Post($"[{Order(live, "e1", "o1")}]"));
+        var body = $"[{Order(live, "e2", "o2", "4.50")},{Likes(live, "e3")}]";
+
+        app.EventLog.Down[live] = true;
+        var refused = await Post(body);
+        app.EventLog.Down.TryRemove(live, out _);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        refused.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(2));
+        var problem = await refused.Content.ReadAsStringAsync(Ct);
+        problem.ShouldContain("None of the 2 events was acknowledged");
+        (await Gmv(live)).ShouldBe(10.50m);
+        var retry = await Result(await Post(body));
+        (retry.Accepted, retry.Duplicates).ShouldBe((2, 0));
+        (await Gmv(live)).ShouldBe(15.00m);
+    }
+
+    [Fact]
     public async Task Ndjson_is_accepted_line_by_line()
     {
         var live = NewLiveId();

@@ -3,7 +3,9 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using System.Net.Http.Headers;
 using LiveGrains.Web.Auth;
+using LiveGrains.Contracts.EventLog;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveGrains.Web.Tests.Support;
@@ -19,7 +21,11 @@ public sealed class WebFixture : WebApplicationFactory<Program>
         builder.UseSetting("LiveGrains:Ingest:MaxBodyBytes", "200000");
         builder.UseSetting("LiveGrains:Ingest:MaxEvents", "500");
         builder.UseSetting("LiveGrains:Grains:TickInterval", "00:00:00.100");
+        builder.ConfigureTestServices(services => services.AddSingleton<ILiveEventLog>(EventLog));
     }
+
+    /// <summary>The silo's event log; tests switch it off per LIVE.</summary>
+    public SwitchableEventLog EventLog { get; } = new();
 
     /// <summary>A client carrying a token of agency staff of <paramref name="agencyId"/>.</summary>
     public HttpClient AgencyClient(string agencyId) => WithToken(Services.GetRequiredService<TokenIssuer>().ForAgency(agencyId));
