@@ -1,0 +1,159 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using LiveGrains.Contracts.EventLog;
+using LiveGrains.LoadGen.Cli;
+using LiveGrains.LoadGen.Measure;
+using LiveGrains.LoadGen.Workloads;
+using LiveGrains.Storage.EventLog;
+using LiveGrains.Storage.Schema;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace LiveGrains.LoadGen.Durable;
+
+/// <summary>
+/// Durable ingest against its ceiling: the same envelopes written into the same table by (a) raw binary COPY in large
+/// chunks, the fastest a bulk loader can go, and (b) the event log writer fed by many concurrent small appends, each
+/// waiting for its acknowledgement as a LIVE grain does. Both serialise the envelopes inside the clock. Rounds
+/// alternate so drift on a shared machine hits both; the medians are compared.
+/// </summary>
+public static class DurableIngestBenchmark
+{
+    private const int CopyChunk = 5_000;
+
+    /// <summary>Runs the benchmark and prints its table; returns the process exit code.</summary>
+    public static async Task<int> RunAsync(DurableBenchOptions options, TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(output);
+        await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(options.Postgres) { MaxPoolSize = 100 }.ConnectionString);
+        await new SchemaMigrator(dataSource).MigrateAsync(cancellationToken);
+
+        var appends = BuildAppends(options);
+        var total = appends.Sum(a => (long)a.Events.Count);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"durable ingest: {total:N0} events of {options.Lives:N0} LIVEs in {appends.Count:N0} appends of ≤ {options.AppendSize}, {options.Concurrency} in flight, {options.Rounds} rounds"));
+
+        var rounds = new List<DurableRound>();
+        for (var round = 1; round <= options.Rounds; round++)
+        {
+            rounds.Add(await Measure("raw-copy", round, dataSource, total, () => RawCopy(dataSource, appends, cancellationToken), cancellationToken));
+            rounds.Add(await Measure("log-writer", round, dataSource, total, () => LogWriter(dataSource, appends, options.Concurrency, cancellationToken), cancellationToken));
+            foreach (var r in rounds.TakeLast(2)) output.WriteLine(Row(r));
+        }
+
+        var copy = Median(rounds, "raw-copy");
+        var log = Median(rounds, "log-writer");
+        var ratio = log / copy;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"median events/s: raw COPY {copy:N0}, log writer {log:N0}; ratio {ratio:P1} (goal ≥ 85 %: {(ratio >= 0.85 ? "met" : "missed")})"));
+        if (options.JsonPath is { } path)
+        {
+            await File.WriteAllTextAsync(path, JsonSerializer.Serialize(new { options, rounds, medianRawCopy = copy, medianLogWriter = log, ratio },
+                new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
+        }
+        return 0;
+    }
+
+    private static string Row(DurableRound r) => string.Create(CultureInfo.InvariantCulture,
+        $"  round {r.Round} {r.Contender,-10} {r.EventsPerSecond,12:N0} events/s  {r.Seconds,6:F2} s  ack p50 {r.AckP50Ms,7:F2} ms  p99 {r.AckP99Ms,7:F2} ms  max {r.AckMaxMs,7:F2} ms");
+
+    private static double Median(List<DurableRound> rounds, string contender)
+    {
+        var values = rounds.Where(r => r.Contender == contender).Select(r => r.EventsPerSecond).Order().ToArray();
+        return values.Length % 2 == 1 ? values[values.Length / 2] : (values[values.Length / 2 - 1] + values[values.Length / 2]) / 2;
+    }
+
+    /// <summary>The run's events cut into per-LIVE appends with per-LIVE sequence numbers, interleaved as they arrive.</summary>
+    private static List<(string LiveId, IReadOnlyList<LoggedEvent> Events)> BuildAppends(DurableBenchOptions options)
+    {
+        var workload = WorkloadBuilder.Build(new LoadGenOptions
+        {
+            Lives = options.Lives, Agencies = Math.Max(1, options.Lives / 100), Events = options.Events, Seed = options.Seed, Duplicates = 0,
+        }, DateTimeOffset.UtcNow);
+        var sequences = new Dictionary<string, long>(StringComparer.Ordinal);
+        var appends = new List<(string, IReadOnlyList<LoggedEvent>)>();
+        foreach (var batch in workload.Batches)
+        {
+            foreach (var live in batch.GroupBy(e => e.LiveId, StringComparer.Ordinal))
+            {
+                foreach (var chunk in live.Chunk(options.AppendSize))
+                {
+                    var next = sequences.GetValueOrDefault(live.Key);
+                    appends.Add((live.Key, chunk.Select(e => new LoggedEvent(++next, e)).ToArray()));
+                    sequences[live.Key] = next;
+                }
+            }
+        }
+        return appends;
+    }
+
+    private static async Task<DurableRound> Measure(string contender, int round, NpgsqlDataSource dataSource, long expected,
+        Func<Task<LatencyHistogram>> run, CancellationToken cancellationToken)
+    {
+        await using (var truncate = dataSource.CreateCommand("TRUNCATE live_event_log"))
+        {
+            await truncate.ExecuteNonQueryAsync(cancellationToken);
+        }
+        var started = Stopwatch.GetTimestamp();
+        var latencies = await run();
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        await using var count = dataSource.CreateCommand("SELECT count(*) FROM live_event_log");
+        var written = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+        if (written != expected) throw new InvalidOperationException($"{contender} round {round} wrote {written} rows, expected {expected}");
+        return new DurableRound(contender, round, written, seconds, latencies.Percentile(50) / 1000.0, latencies.Percentile(99) / 1000.0, latencies.Max / 1000.0);
+    }
+
+    private static async Task<LatencyHistogram> RawCopy(NpgsqlDataSource dataSource, List<(string LiveId, IReadOnlyList<LoggedEvent> Events)> appends,
+        CancellationToken cancellationToken)
+    {
+        // As many connections as the log writer uses, each copying large chunks back to back.
+        var chunks = new ConcurrentQueue<LoggedEvent[]>(appends.SelectMany(a => a.Events).Chunk(CopyChunk));
+        var writers = new EventLogOptions().Writers;
+        var histograms = await Task.WhenAll(Enumerable.Range(0, writers).Select(async _ =>
+        {
+            var histogram = new LatencyHistogram();
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            while (chunks.TryDequeue(out var chunk))
+            {
+                var started = Stopwatch.GetTimestamp();
+                var rows = chunk.Select(EventLogRow.From).ToArray();
+                await EventLogCopy.WriteAsync(connection, [rows], DateTimeOffset.UtcNow, cancellationToken);
+                histogram.Record((long)Stopwatch.GetElapsedTime(started).TotalMicroseconds);
+            }
+            return histogram;
+        }));
+        return Merge(histograms);
+    }
+
+    private static async Task<LatencyHistogram> LogWriter(NpgsqlDataSource dataSource, List<(string LiveId, IReadOnlyList<LoggedEvent> Events)> appends,
+        int concurrency, CancellationToken cancellationToken)
+    {
+        await using var log = new PostgresLiveEventLog(dataSource, Options.Create(new EventLogOptions()), TimeProvider.System,
+            NullLogger<PostgresLiveEventLog>.Instance);
+        var next = -1;
+        var histograms = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            var histogram = new LatencyHistogram();
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < appends.Count)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await log.AppendAsync(appends[i].LiveId, appends[i].Events, cancellationToken);
+                histogram.Record((long)Stopwatch.GetElapsedTime(started).TotalMicroseconds);
+            }
+            return histogram;
+        }));
+        return Merge(histograms);
+    }
+
+    private static LatencyHistogram Merge(IEnumerable<LatencyHistogram> histograms)
+    {
+        var all = new LatencyHistogram();
+        foreach (var h in histograms) all.Merge(h);
+        return all;
+    }
+}

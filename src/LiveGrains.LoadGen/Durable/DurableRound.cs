@@ -1,0 +1,15 @@
+namespace LiveGrains.LoadGen.Durable;
+
+/// <summary>One measured round of one contender.</summary>
+/// <param name="Contender">"raw-copy" or "log-writer".</param>
+/// <param name="Round">1-based round.</param>
+/// <param name="Events">Events written (and counted back from the table).</param>
+/// <param name="Seconds">Wall time.</param>
+/// <param name="AckP50Ms">Median acknowledgement latency of one append (of one COPY for raw COPY).</param>
+/// <param name="AckP99Ms">99th percentile of the same.</param>
+/// <param name="AckMaxMs">Largest of the same.</param>
+public sealed record DurableRound(string Contender, int Round, long Events, double Seconds, double AckP50Ms, double AckP99Ms, double AckMaxMs)
+{
+    /// <summary>Sustained events per second.</summary>
+    public double EventsPerSecond => Events / Seconds;
+}
