@@ -44,7 +44,7 @@ public static class WebHostingExtensions
         builder.Services.Configure<IngestOptions>(config.GetSection(IngestOptions.Section));
         builder.Services.AddIngestRateLimit(ingest);
         builder.Services.AddLiveGrainsAuth(config);
-        builder.Services.AddLiveGrainsObservability();
+        builder.Services.AddLiveGrainsObservability(config);
         builder.Services.AddOpenApi();
         builder.Services.Configure<SimulationOptions>(config.GetSection(SimulationOptions.Section));
         builder.Services.AddHostedService<DemoSimulator>();

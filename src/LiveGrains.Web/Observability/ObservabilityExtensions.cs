@@ -7,14 +7,23 @@ namespace LiveGrains.Web.Observability;
 /// <summary>OpenTelemetry metrics and traces, the Prometheus endpoint and the health probes.</summary>
 public static class ObservabilityExtensions
 {
-    /// <summary>Registers instruments, exporters and checks.</summary>
-    public static IServiceCollection AddLiveGrainsObservability(this IServiceCollection services)
+    /// <summary>
+    /// Registers instruments, exporters and checks. Traces (ASP.NET Core requests and the Orleans grain calls they
+    /// make) go to an OTLP collector when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is configured, and nowhere otherwise.
+    /// </summary>
+    public static IServiceCollection AddLiveGrainsObservability(this IServiceCollection services, IConfiguration configuration)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var otlp = !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         services.AddSingleton<LiveMetrics>();
         services.AddHealthChecks().AddCheck<ReadinessCheck>("cluster-and-storage", tags: ["ready"]);
         services.AddOpenTelemetry()
             .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddMeter(LiveMetrics.MeterName, "Microsoft.Orleans").AddPrometheusExporter())
-            .WithTracing(t => t.AddAspNetCoreInstrumentation().AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"));
+            .WithTracing(t =>
+            {
+                t.AddAspNetCoreInstrumentation().AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application");
+                if (otlp) t.AddOtlpExporter();
+            });
         return services;
     }
 
