@@ -125,7 +125,7 @@ public sealed partial class LiveSessionGrain(
             _timer?.Dispose();
             this.DeactivateOnIdle();
             LogAppendFailed(logger, ex, LiveId, events.Count);
-            throw ex as IngestUnavailableException ?? new IngestUnavailableException($"The events of LIVE {LiveId} could not be made durable; retry.", ex);
+            throw Unavailable($"the events of LIVE {LiveId} could not be made durable", ex);
         }
     }
 
@@ -142,14 +142,24 @@ public sealed partial class LiveSessionGrain(
                 replayed++;
             }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException and not IngestUnavailableException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            throw new IngestUnavailableException($"LIVE {LiveId} could not replay its event log; retry.", ex);
+            throw Unavailable($"LIVE {LiveId} could not replay its event log", ex);
         }
         if (replayed == 0) return;
         _changedSincePush = _changedSinceCheckpoint = true;
         LogReplayed(logger, LiveId, replayed, State.LastSequence);
     }
+
+    /// <summary>
+    /// The retryable error callers get. The cause stays in the silo's log: it is often a storage driver's exception,
+    /// which Orleans cannot carry to callers that do not know its type.
+    /// </summary>
+    private static IngestUnavailableException Unavailable(string what, Exception cause) =>
+        new($"Ingest is unavailable: {what} ({cause.GetBaseException().Message}). Nothing of this call was acknowledged; retry with the same event ids.")
+        {
+            RetryAfter = cause is IngestUnavailableException unavailable ? unavailable.RetryAfter : TimeSpan.FromSeconds(1),
+        };
 
     private string? Ownership(LiveEvent e) =>
         e.LiveId != LiveId ? $"liveId '{e.LiveId}' was sent to LIVE '{LiveId}'"

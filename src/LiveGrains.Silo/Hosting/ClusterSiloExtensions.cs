@@ -1,4 +1,5 @@
 using System.Net;
+using LiveGrains.Contracts.EventLog;
 using LiveGrains.Contracts.History;
 using LiveGrains.Contracts.Streams;
 using LiveGrains.Grains.Hosting;
@@ -39,6 +40,7 @@ public static class ClusterSiloExtensions
             .AddMemoryStreams(LiveStreams.Provider);
         silo.Services.AddLiveGrainsPostgres(connectionString);
         silo.Services.AddLiveGrainsEventLog(configuration);
+        silo.Services.AddStorageExceptionSerialization();
         return silo.AddLiveGrainsServices(configuration);
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using LiveGrains.Contracts.EventLog;
 using LiveGrains.Contracts.Grains;
 using LiveGrains.Contracts.Views;
 using LiveGrains.Web.Ingest;

@@ -1,10 +1,8 @@
-using LiveGrains.Contracts.EventLog;
-
-namespace LiveGrains.Web.Ingest;
+namespace LiveGrains.Contracts.EventLog;
 
 /// <summary>
-/// Which ingest failures a producer should simply retry (same event ids): the event log is unreachable, or the
-/// silo that hosted a LIVE went away mid-call. Either way nothing unacknowledged counts, and a retry is deduped.
+/// Which ingest failures a producer should simply retry (same event ids): the event log or grain storage is
+/// unreachable, or the silo that hosted a LIVE went away mid-call. Either way nothing unacknowledged counts, and a retry is deduped.
 /// </summary>
 public static class RetryableIngestFailure
 {
@@ -20,8 +18,9 @@ public static class RetryableIngestFailure
                 case IngestUnavailableException unavailable:
                     retryAfter = unavailable.RetryAfter;
                     return true;
-                case SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException
-                    or TimeoutException:
+                // DbException: a grain's storage failed (typically while it activated); see StorageExceptionSerialization.
+                case SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException or TimeoutException
+                    or System.Data.Common.DbException:
                     retryAfter = DefaultRetryAfter;
                     return true;
             }
