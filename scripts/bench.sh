@@ -4,7 +4,8 @@
 #   scripts/bench.sh host     # an embedded web host with JWT auth: Orleans client, HTTP ingest (both with 1,000 SignalR
 #                             # dashboards measuring event-to-dashboard latency), Redis baseline: 10,000 LIVEs, 500k events
 #   scripts/bench.sh all      # both, then the throughput chart
-# Extra arguments go to the load generator (e.g. --events 200000). Results: artifacts/bench/*.json, *.log.
+# Extra arguments go to the load generator (e.g. --events 200000; a later option wins). Results: artifacts/bench/NAME.json
+# and NAME.log, NAME being the mode or $BENCH_NAME when set (to keep several runs of one mode apart).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -33,7 +34,7 @@ loadgen() { dotnet run --project src/LiveGrains.LoadGen -c Release --no-build --
 run_inproc() {
   start_redis
   loadgen --targets limit,inproc,redis --lives 10000 --agencies 100 --events 1000000 --batch 1000 --concurrency 8 \
-    --redis "127.0.0.1:$redis_port" --json "$out/inproc.json" "$@" 2>&1 | tee "$out/inproc.log"
+    --redis "127.0.0.1:$redis_port" --json "$out/${BENCH_NAME:-inproc}.json" "$@" 2>&1 | tee "$out/${BENCH_NAME:-inproc}.log"
 }
 
 run_host() {
@@ -51,14 +52,14 @@ run_host() {
     LiveGrains__Auth__SigningKey="$key" LiveGrains__Auth__DevSignIn=true \
     LiveGrains__Ingest__RequestsPerSecond=1000000 LiveGrains__Ingest__BurstRequests=1000000 \
     LiveGrains__Silo__SiloPort="$silo" LiveGrains__Silo__GatewayPort="$gateway" Logging__LogLevel__Default=Warning \
-    exec dotnet LiveGrains.Web.dll >"$out/web.log" 2>&1) &
+    exec dotnet LiveGrains.Web.dll >"$out/${BENCH_NAME:-host}-web.log" 2>&1) &
   local host_pid=$!
   pids+=("$host_pid")
   for _ in $(seq 120); do curl -sf "http://127.0.0.1:$http/readyz" >/dev/null && break; sleep 0.5; done
-  curl -sf "http://127.0.0.1:$http/readyz" >/dev/null || { echo "web host did not become ready (see $out/web.log)"; exit 1; }
+  curl -sf "http://127.0.0.1:$http/readyz" >/dev/null || { echo "web host did not become ready (see $out/${BENCH_NAME:-host}-web.log)"; exit 1; }
   loadgen --targets client,http,redis --lives 10000 --agencies 100 --events 500000 --batch 1000 --concurrency 8 \
     --gateway "$gateway" --url "http://127.0.0.1:$http" --signing-key "$key" --dashboards 1000 --host-pid "$host_pid" \
-    --redis "127.0.0.1:$redis_port" --json "$out/host.json" "$@" 2>&1 | tee "$out/host.log"
+    --redis "127.0.0.1:$redis_port" --json "$out/${BENCH_NAME:-host}.json" "$@" 2>&1 | tee "$out/${BENCH_NAME:-host}.log"
 }
 
 dotnet build src/LiveGrains.LoadGen -c Release -nologo -v quiet >"$out/build.log" 2>&1
