@@ -44,7 +44,7 @@ public sealed class TokenMinterTests
 
         result.IsValid.ShouldBeTrue(result.Exception?.Message);
         var user = new ClaimsPrincipal(result.ClaimsIdentity);
-        user.FindFirstValue("agency").ShouldBe("agency-7");
+        user.FindFirst("agency")?.Value.ShouldBe("agency-7");
         user.IsInRole("service").ShouldBeFalse();
     }
 
