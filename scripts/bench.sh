@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Reproduces the runs in BENCHMARKS.md, loopback only. One command per run:
 #   scripts/bench.sh inproc   # limit baseline, LiveGrains in-process, Redis baseline: 10,000 LIVEs, 1M events
-#   scripts/bench.sh host     # a running embedded web host: Orleans client, HTTP ingest, Redis baseline
+#   scripts/bench.sh host     # an embedded web host with JWT auth: Orleans client, HTTP ingest (both with 1,000 SignalR
+#                             # dashboards measuring event-to-dashboard latency), Redis baseline: 10,000 LIVEs, 500k events
 #   scripts/bench.sh all      # both, then the throughput chart
-# Extra arguments go to the load generator (e.g. --events 200000). Results: artifacts/bench/*.json, *.log.
+# Extra arguments go to the load generator (e.g. --events 200000; a later option wins). Results: artifacts/bench/NAME.json
+# and NAME.log, NAME being the mode or $BENCH_NAME when set (to keep several runs of one mode apart).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -32,21 +34,32 @@ loadgen() { dotnet run --project src/LiveGrains.LoadGen -c Release --no-build --
 run_inproc() {
   start_redis
   loadgen --targets limit,inproc,redis --lives 10000 --agencies 100 --events 1000000 --batch 1000 --concurrency 8 \
-    --redis "127.0.0.1:$redis_port" --json "$out/inproc.json" "$@" 2>&1 | tee "$out/inproc.log"
+    --redis "127.0.0.1:$redis_port" --json "$out/${BENCH_NAME:-inproc}.json" "$@" 2>&1 | tee "$out/${BENCH_NAME:-inproc}.log"
 }
 
 run_host() {
   start_redis
-  local http gateway silo
+  local http gateway silo key web_dir
   http=$(free_port); gateway=$(free_port); silo=$(free_port)
-  dotnet build src/LiveGrains.Web -c Release -nologo -v quiet >"$out/web-build.log" 2>&1
-  ASPNETCORE_URLS="http://127.0.0.1:$http" LiveGrains__Demo__Enabled=false \
+  # A fresh random key per run: the host signs and checks with it, the load generator mints its tokens with it.
+  key=$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')
+  # The bench needs the API and the hub, not the SPA: skipping the npm build keeps Node off the critical path.
+  dotnet build src/LiveGrains.Web -c Release -nologo -v quiet -p:SkipDashboardBuild=true >"$out/web-build.log" 2>&1
+  web_dir="$root/src/LiveGrains.Web/bin/Release/net10.0"
+  # exec in a subshell started in the output folder: $! is then the host's own pid (its CPU is measured) and
+  # appsettings.json is found. The demo is off, dev sign-in stays as embedded mode has it, ingest is not throttled.
+  (cd "$web_dir" && ASPNETCORE_URLS="http://127.0.0.1:$http" LiveGrains__Demo__Enabled=false \
+    LiveGrains__Auth__SigningKey="$key" LiveGrains__Auth__DevSignIn=true \
+    LiveGrains__Ingest__RequestsPerSecond=1000000 LiveGrains__Ingest__BurstRequests=1000000 \
     LiveGrains__Silo__SiloPort="$silo" LiveGrains__Silo__GatewayPort="$gateway" Logging__LogLevel__Default=Warning \
-    dotnet run --project src/LiveGrains.Web -c Release --no-build --no-launch-profile >"$out/web.log" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 120); do curl -sf "http://127.0.0.1:$http/api/metrics" >/dev/null && break; sleep 0.5; done
+    exec dotnet LiveGrains.Web.dll >"$out/${BENCH_NAME:-host}-web.log" 2>&1) &
+  local host_pid=$!
+  pids+=("$host_pid")
+  for _ in $(seq 120); do curl -sf "http://127.0.0.1:$http/readyz" >/dev/null && break; sleep 0.5; done
+  curl -sf "http://127.0.0.1:$http/readyz" >/dev/null || { echo "web host did not become ready (see $out/${BENCH_NAME:-host}-web.log)"; exit 1; }
   loadgen --targets client,http,redis --lives 10000 --agencies 100 --events 500000 --batch 1000 --concurrency 8 \
-    --gateway "$gateway" --url "http://127.0.0.1:$http" --redis "127.0.0.1:$redis_port" --json "$out/host.json" "$@" 2>&1 | tee "$out/host.log"
+    --gateway "$gateway" --url "http://127.0.0.1:$http" --signing-key "$key" --dashboards 1000 --host-pid "$host_pid" \
+    --redis "127.0.0.1:$redis_port" --json "$out/${BENCH_NAME:-host}.json" "$@" 2>&1 | tee "$out/${BENCH_NAME:-host}.log"
 }
 
 dotnet build src/LiveGrains.LoadGen -c Release -nologo -v quiet >"$out/build.log" 2>&1

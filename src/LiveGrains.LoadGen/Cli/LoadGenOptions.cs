@@ -57,6 +57,24 @@ public sealed record LoadGenOptions
     /// <summary>Bearer token for the http target, when the host requires one.</summary>
     public string? Token { get; init; }
 
+    /// <summary>
+    /// The host's HMAC signing key (<c>LiveGrains:Auth:SigningKey</c>): with it the load generator mints its own
+    /// short-lived service token for the http target and agency tokens for the dashboards. <see cref="Token"/> wins for ingest.
+    /// </summary>
+    public string? SigningKey { get; init; }
+
+    /// <summary>Issuer and audience of minted tokens (<c>LiveGrains:Auth:Issuer</c>).</summary>
+    public string Issuer { get; init; } = "livegrains";
+
+    /// <summary>
+    /// SignalR dashboards watching agencies while the client or http target runs (needs <see cref="SigningKey"/>);
+    /// they measure event-to-dashboard latency. 0 turns them off.
+    /// </summary>
+    public int Dashboards { get; init; } = 1_000;
+
+    /// <summary>Process id of the web host, so its CPU time is reported beside the load generator's (0: not measured).</summary>
+    public int HostProcessId { get; init; }
+
     /// <summary>Redis endpoint for the redis baseline.</summary>
     public string Redis { get; init; } = "127.0.0.1:6379";
 

@@ -15,6 +15,9 @@ public static class OptionsParser
           --rate 0                 events/s (0: max)       --duplicates 0.005 share re-sent with the same id
           --seed 42  --rate-scale 1  --sim-step 1 (simulated seconds per step)
           --gateway 30000  --url http://127.0.0.1:5080  --token <jwt>  --redis 127.0.0.1:6379
+          --signing-key <key>      the host's HMAC key: mint a service token and agency tokens   --issuer livegrains
+          --dashboards 1000        SignalR dashboards during client/http (needs --signing-key; 0: none)
+          --host-pid 0             web host process, to report its CPU
           --silo-port 22111  --silo-gateway 32000  --json results.json  --no-progress
         """;
 
@@ -52,6 +55,10 @@ public static class OptionsParser
                     "--gateway" => o with { Gateway = Int(v) },
                     "--url" => o with { Url = new Uri(v) },
                     "--token" => o with { Token = v },
+                    "--signing-key" => o with { SigningKey = v },
+                    "--issuer" => o with { Issuer = v },
+                    "--dashboards" => o with { Dashboards = Int(v) },
+                    "--host-pid" => o with { HostProcessId = Int(v) },
                     "--redis" => o with { Redis = v },
                     "--json" => o with { JsonPath = v },
                     _ => throw new FormatException($"unknown option {name}"),
@@ -66,6 +73,8 @@ public static class OptionsParser
         var unknown = o.Targets.FirstOrDefault(t => !known.Contains(t));
         if (unknown is not null) return (null, $"unknown target {unknown}\n{Usage}");
         if (o.Lives <= 0 || o.Batch <= 0 || o.Concurrency <= 0 || o.Events <= 0) return (null, $"--lives, --batch, --concurrency and --events must be positive\n{Usage}");
+        if (o.Dashboards < 0) return (null, $"--dashboards must be 0 or more\n{Usage}");
+        if (o.SigningKey is { } key && System.Text.Encoding.UTF8.GetByteCount(key) < 32) return (null, "--signing-key must be at least 32 bytes, as the host requires");
         // Sending anywhere but this machine is not what a benchmark of this repository is for.
         if (!o.Url.IsLoopback) return (null, "--url must be a loopback address");
         return (o, null);

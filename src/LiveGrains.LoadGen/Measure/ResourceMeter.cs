@@ -7,6 +7,28 @@ public sealed class ResourceMeter
 {
     private readonly Stopwatch _wall = Stopwatch.StartNew();
     private readonly TimeSpan _cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+    private readonly Process? _host;
+    private readonly TimeSpan _hostCpuAtStart;
+
+    /// <summary>A meter of this process, and of the web host's process too when <paramref name="hostProcessId"/> is not 0.</summary>
+    public ResourceMeter(int hostProcessId = 0)
+    {
+        if (hostProcessId == 0) return;
+        // On the same machine the host's CPU is the cost of the system under test; this process's is the generator's.
+        _host = Process.GetProcessById(hostProcessId);
+        _hostCpuAtStart = _host.TotalProcessorTime;
+    }
+
+    /// <summary>The web host's CPU time so far, when a host process was given.</summary>
+    public TimeSpan? HostCpu
+    {
+        get
+        {
+            if (_host is null) return null;
+            _host.Refresh();
+            return _host.HasExited ? null : _host.TotalProcessorTime - _hostCpuAtStart;
+        }
+    }
 
     /// <summary>Wall time so far.</summary>
     public TimeSpan Wall => _wall.Elapsed;

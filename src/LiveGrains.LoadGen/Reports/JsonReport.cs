@@ -16,12 +16,12 @@ public static class JsonReport
         var document = new
         {
             machine = new { cores = Environment.ProcessorCount, os = Environment.OSVersion.VersionString, runtime = Environment.Version.ToString() },
-            options = new { o.Targets, o.Lives, o.Agencies, o.Seed, o.RateScale, o.Events, o.DurationSeconds, o.Batch, o.Concurrency, o.Rate, o.Duplicates },
+            // The signing key stays out: results are committed, keys are not.
+            options = new { o.Targets, o.Lives, o.Agencies, o.Seed, o.RateScale, o.Events, o.DurationSeconds, o.Batch, o.Concurrency, o.Rate, o.Duplicates, o.Dashboards },
             workloadEvents = result.WorkloadEvents,
             simulatedSeconds = result.SimulatedSeconds,
             passed = result.Passed,
             ratios = SummaryTable.Ratios(result).Select(r => new { text = r.Line, met = r.Met }),
-            durable = "not measured: no durable path yet",
             targets = result.Targets.Select(t => new
             {
                 target = t.Run.Target,
@@ -34,6 +34,7 @@ public static class JsonReport
                 wallSeconds = t.Run.Wall.TotalSeconds,
                 eventsPerSecond = t.Run.EventsPerSecond,
                 cpuCores = t.Run.CpuCores,
+                hostCpuCores = t.Run.HostCpuCores,
                 latencyMs = new
                 {
                     p50 = t.Run.Latency.Percentile(50) / 1000.0,
@@ -44,6 +45,9 @@ public static class JsonReport
                 lives = t.Lives,
                 activeLives = t.ActiveLives,
                 heapBytesPerActiveLive = t.HeapBytesPerActiveLive,
+                dashboards = t.Dashboards is { } d
+                    ? new { d.Requested, d.Connected, d.Messages, d.Samples, d.Pending, p50Ms = d.P50Ms, p99Ms = d.P99Ms, maxMs = d.MaxMs, goalMs = d.GoalMs, met = d.Met }
+                    : null,
                 totalsCheck = new { t.Totals.Passed, t.Totals.Summary, t.Totals.Differences },
                 ackCheck = new { t.Acks.Passed, t.Acks.Summary, t.Acks.Differences },
                 perSecond = t.Run.PerSecond,

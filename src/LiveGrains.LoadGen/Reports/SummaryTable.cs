@@ -15,16 +15,16 @@ public static class SummaryTable
         output.WriteLine();
         output.WriteLine($"{result.WorkloadEvents:N0} events, {o.Lives:N0} LIVEs, {o.Agencies} agencies, batch {o.Batch}, concurrency {o.Concurrency}, " +
             $"rate {(o.Rate > 0 ? o.Rate.ToString("N0", CultureInfo.InvariantCulture) : "max")}, seed {o.Seed}, {Environment.ProcessorCount} cores");
-        output.WriteLine("| target | events/s | p50 ms | p95 ms | p99 ms | max ms | CPU cores | heap/LIVE | retries | totals check |");
-        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        output.WriteLine("| target | events/s | p50 ms | p95 ms | p99 ms | max ms | CPU cores (loadgen) | CPU cores (host) | heap/LIVE | dashboard p50 / p99 ms | retries | totals check |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var t in result.Targets)
         {
             var r = t.Run;
             output.WriteLine($"| {r.Target} | {r.EventsPerSecond:N0} | {Ms(r.Latency.Percentile(50))} | {Ms(r.Latency.Percentile(95))} | " +
-                $"{Ms(r.Latency.Percentile(99))} | {Ms(r.Latency.Max)} | {r.CpuCores:0.00} | " +
-                $"{(t.HeapBytesPerActiveLive is { } h ? $"{h / 1024:N1} KiB" : "-")} | {r.Retries} | {(t.Passed ? "" : "FAILED: ")}{t.Totals.Summary} |");
+                $"{Ms(r.Latency.Percentile(99))} | {Ms(r.Latency.Max)} | {r.CpuCores:0.00} | {(r.HostCpuCores is { } hc ? hc.ToString("0.00", CultureInfo.InvariantCulture) : "-")} | " +
+                $"{(t.HeapBytesPerActiveLive is { } h ? $"{h / 1024:N1} KiB" : "-")} | " +
+                $"{(t.Dashboards is { Samples: > 0 } d ? $"{d.P50Ms:N0} / {d.P99Ms:N0}" : "-")} | {r.Retries} | {(t.Passed ? "" : "FAILED: ")}{t.Totals.Summary} |");
         }
-        output.WriteLine("| postgres (durable) | not measured: no durable path yet | | | | | | | | |");
         output.WriteLine();
         foreach (var (line, _) in Ratios(result)) output.WriteLine(line);
         output.WriteLine(result.Passed ? "all checks passed" : "CHECKS FAILED");
@@ -49,8 +49,24 @@ public static class SummaryTable
                 lines.Add(($"{system} / redis = {ratio:0.00}x ({byName[system]:N0} vs {redis:N0} ev/s); goal > 1x: {(ratio > 1 ? "met" : "MISSED")}", ratio > 1));
             }
         }
+        foreach (var t in result.Targets)
+        {
+            if (t.HeapBytesPerActiveLive is { } heap)
+            {
+                var met = heap <= MemoryGoalBytes;
+                lines.Add(($"{t.Run.Target} heap per active LIVE = {heap / 1024:N1} KiB ({t.ActiveLives:N0} active LIVEs); goal <= 20 KB: {(met ? "met" : "MISSED")}", met));
+            }
+            if (t.Dashboards is { Met: { } ok } d)
+            {
+                lines.Add(($"{t.Run.Target} event-to-dashboard p99 = {d.P99Ms:N0} ms (p50 {d.P50Ms:N0} ms, {d.Connected:N0} dashboards, {d.Samples:N0} samples, " +
+                    $"{d.Pending:N0} not seen); goal <= {d.GoalMs:N0} ms (tick + 250 ms): {(ok ? "met" : "MISSED")}", ok));
+            }
+        }
         return lines;
     }
+
+    // 20 KB read as 20,000 bytes: the stricter of the two readings.
+    private const double MemoryGoalBytes = 20_000;
 
     private static string Ms(long micros) => (micros / 1000.0).ToString("0.0", CultureInfo.InvariantCulture);
 }

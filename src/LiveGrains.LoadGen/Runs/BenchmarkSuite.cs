@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using LiveGrains.LoadGen.Auth;
 using LiveGrains.LoadGen.Cli;
+using LiveGrains.LoadGen.Dashboards;
 using LiveGrains.LoadGen.Hosting;
 using LiveGrains.LoadGen.Measure;
 using LiveGrains.LoadGen.Targets;
@@ -16,6 +18,11 @@ namespace LiveGrains.LoadGen.Runs;
 /// </summary>
 public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
 {
+    // The grains' default tick; the dashboard goal is one tick plus 250 ms.
+    private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
+
+    private readonly TokenMinter? _minter = options.SigningKey is { } key ? new TokenMinter(key, options.Issuer) : null;
+
     /// <summary>Runs the suite and returns one report per target, in the order run.</summary>
     public async Task<SuiteResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -29,10 +36,13 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
         var needsSilo = options.Targets.Any(t => t is "inproc" or "limit");
         using var silo = needsSilo ? await OrleansHosts.StartSiloAsync(options.SiloPort, options.SiloGatewayPort) : null;
         var reports = new List<TargetReport>();
+        var hostRuns = 0;
         foreach (var name in options.Targets)
         {
             await using var target = await CreateAsync(name, silo);
-            reports.Add(await RunOneAsync(target, workload, warmUp, inProcess: name == "inproc", cancellationToken));
+            var onHost = name is "client" or "http";
+            var events = onHost ? workload.ForRun(hostRuns++) : workload;
+            reports.Add(await RunOneAsync(target, events, warmUp, inProcess: name == "inproc", onHost, cancellationToken));
         }
         if (silo is not null)
         {
@@ -44,18 +54,42 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
         return new SuiteResult(options, workload.EventCount, workload.SimulatedSeconds, reports);
     }
 
-    private async Task<TargetReport> RunOneAsync(ITarget target, Workload workload, Workload warmUp, bool inProcess, CancellationToken cancellationToken)
+    private async Task<TargetReport> RunOneAsync(ITarget target, Workload workload, Workload warmUp, bool inProcess, bool onHost, CancellationToken cancellationToken)
     {
         var quiet = new RunSettings(options.Concurrency, 0, null, options.MaxAttempts, null);
         await target.PrepareAsync(warmUp, cancellationToken);
         await LoadRunner.RunAsync(target, warmUp, quiet, cancellationToken);
         await target.PrepareAsync(workload, cancellationToken);
 
+        PushLatencyTracker? tracker = null;
+        DashboardFleet? fleet = null;
+        if (onHost && options.Dashboards > 0)
+        {
+            if (_minter is null)
+            {
+                output.WriteLine($"[{target.Name}] dashboards skipped: agency tokens need --signing-key");
+            }
+            else
+            {
+                tracker = new PushLatencyTracker(workload);
+                fleet = await DashboardFleet.ConnectAsync(options.Url, _minter, workload.Agencies.Select(a => a.AgencyId).ToList(), options.Dashboards,
+                    tracker, output, cancellationToken);
+            }
+        }
+
         var heapBefore = inProcess ? ResourceMeter.SettledHeapBytes() : 0;
         var settings = new RunSettings(options.Concurrency, options.Rate,
-            options.DurationSeconds > 0 ? TimeSpan.FromSeconds(options.DurationSeconds) : null, options.MaxAttempts, options.Progress ? output : null);
+            options.DurationSeconds > 0 ? TimeSpan.FromSeconds(options.DurationSeconds) : null, options.MaxAttempts, options.Progress ? output : null,
+            tracker is null ? null : tracker.Acked, onHost ? options.HostProcessId : 0);
         var run = await LoadRunner.RunAsync(target, workload, settings, cancellationToken);
         var heapAfter = inProcess ? ResourceMeter.SettledHeapBytes() : 0;
+        DashboardLatency? dashboards = null;
+        if (fleet is not null)
+        {
+            await using (fleet) dashboards = await DrainAsync(fleet, tracker!, cancellationToken);
+            output.WriteLine($"[{target.Name}] dashboards: {dashboards.Connected:N0} connected, {dashboards.Samples:N0} samples, " +
+                $"event-to-dashboard p50 {dashboards.P50Ms:N0} ms, p99 {dashboards.P99Ms:N0} ms, max {dashboards.MaxMs:N0} ms; {dashboards.Pending:N0} not seen");
+        }
 
         var truth = new GroundTruth();
         for (var i = 0; i < workload.Batches.Count; i++)
@@ -67,10 +101,20 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
         var verification = await target.VerifyAsync(truth, run.EventsSent, cancellationToken);
         var acks = AckCheck.Check(run, truth, dedupes: target.Name is not ("limit" or "redis"));
         var report = new TargetReport(run, verification, acks, totals.Count, active,
-            inProcess && active > 0 ? (heapAfter - heapBefore) / (double)active : null);
+            inProcess && active > 0 ? (heapAfter - heapBefore) / (double)active : null, dashboards);
         output.WriteLine($"[{target.Name}] {run.EventsSent:N0} events in {run.Wall.TotalSeconds:0.0} s = {run.EventsPerSecond:N0} ev/s; {verification.Summary}; {acks.Summary}");
         foreach (var line in verification.Differences.Concat(acks.Differences)) output.WriteLine($"  {line}");
         return report;
+    }
+
+    private static async Task<DashboardLatency> DrainAsync(DashboardFleet fleet, PushLatencyTracker tracker, CancellationToken cancellationToken)
+    {
+        // The last batches reach dashboards a LIVE tick plus an agency tick later; wait for them, boundedly, so the tail
+        // is measured rather than cut off. What is still missing after the wait is reported as not seen.
+        var deadline = DateTimeOffset.UtcNow + 5 * Tick;
+        long pending;
+        while ((pending = tracker.Pending()) > 0 && DateTimeOffset.UtcNow < deadline) await Task.Delay(250, cancellationToken);
+        return fleet.Summarise(pending, Tick);
     }
 
     private async Task<ITarget> CreateAsync(string name, IHost? silo)
@@ -85,7 +129,8 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
                 var client = await OrleansHosts.StartClientAsync(options.Gateway);
                 return new GrainTarget("client", client.Grains(), async () => { await client.StopAsync(); client.Dispose(); });
             case "http":
-                return new HttpTarget(options.Url, options.Token, options.Concurrency, SeedThroughGatewayAsync);
+                // A short-lived service token of our own, unless one was given: the host's ingest needs the service role.
+                return new HttpTarget(options.Url, options.Token ?? _minter?.ForService("loadgen"), options.Concurrency, SeedThroughGatewayAsync);
             case "redis":
                 var redis = await ConnectionMultiplexer.ConnectAsync($"{options.Redis},allowAdmin=true");
                 return new RedisTarget(redis);

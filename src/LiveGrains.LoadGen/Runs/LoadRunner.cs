@@ -22,7 +22,7 @@ public static class LoadRunner
         var sent = new bool[batches.Count];
         var counters = new Counters();
         var histograms = Enumerable.Range(0, settings.Concurrency).Select(_ => new LatencyHistogram()).ToArray();
-        var meter = new ResourceMeter();
+        var meter = new ResourceMeter(settings.HostProcessId);
         var start = Stopwatch.GetTimestamp();
         var deadline = settings.Duration is { } d ? start + (long)(d.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
         var eventsBefore = new long[batches.Count + 1];
@@ -46,7 +46,9 @@ public static class LoadRunner
                     if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellationToken);
                 }
                 sent[i] = true;
+                var sentAt = DateTimeOffset.UtcNow;
                 var outcome = await SendWithRetries(target, batches[i], settings.MaxAttempts, counters, cancellationToken);
+                settings.Acked?.Invoke(i, sentAt);
                 histogram.Record((long)Stopwatch.GetElapsedTime(due).TotalMicroseconds);
                 Interlocked.Add(ref counters.Accepted, outcome.Accepted);
                 Interlocked.Add(ref counters.Duplicates, outcome.Duplicates);
@@ -56,13 +58,14 @@ public static class LoadRunner
             }
         }
         TimeSpan wall, cpu;
+        TimeSpan? hostCpu;
         try
         {
             await Task.WhenAll(histograms.Select(h => Task.Run(() => Worker(h), cancellationToken)));
         }
         finally
         {
-            (wall, cpu) = (meter.Wall, meter.Cpu);
+            (wall, cpu, hostCpu) = (meter.Wall, meter.Cpu, meter.HostCpu);
             await stop.CancelAsync();
             await progress;
         }
@@ -71,7 +74,7 @@ public static class LoadRunner
         // The last, partial second is kept: the series sums to the events sent.
         series.Add(counters.Events - series.Sum());
         return new RunResult(target.Name, sent, counters.Events, counters.Requests, counters.Retries, counters.Accepted, counters.Duplicates,
-            counters.Rejected, wall, cpu, latency, series);
+            counters.Rejected, wall, cpu, latency, series, hostCpu);
     }
 
     private static async Task<SendOutcome> SendWithRetries(ITarget target, LiveGrains.Contracts.Events.LiveEvent[] batch, int maxAttempts, Counters counters, CancellationToken cancellationToken)
@@ -105,7 +108,8 @@ public static class LoadRunner
                 series.Add(now - last);
                 last = now;
                 output?.WriteLine(
-                    $"[{name}] {meter.Wall.TotalSeconds,5:0}s  {now,10:N0} events  {series[^1],9:N0} ev/s  retries {Interlocked.Read(ref counters.Retries)}  cpu {meter.Cpu.TotalSeconds / meter.Wall.TotalSeconds:0.00} cores");
+                    $"[{name}] {meter.Wall.TotalSeconds,5:0}s  {now,10:N0} events  {series[^1],9:N0} ev/s  retries {Interlocked.Read(ref counters.Retries)}  cpu {meter.Cpu.TotalSeconds / meter.Wall.TotalSeconds:0.00} cores" +
+                    (meter.HostCpu is { } host ? $"  host cpu {host.TotalSeconds / meter.Wall.TotalSeconds:0.00} cores" : ""));
             }
         }
         catch (OperationCanceledException)

@@ -15,6 +15,7 @@ namespace LiveGrains.LoadGen.Runs;
 /// <param name="Cpu">Process CPU time of the send phase.</param>
 /// <param name="Latency">Acknowledgement latency per request, in microseconds.</param>
 /// <param name="PerSecond">Events acknowledged in each second of the run.</param>
+/// <param name="HostCpu">The web host process's CPU time in the send phase, when it was measured.</param>
 public sealed record RunResult(
     string Target,
     bool[] Sent,
@@ -27,11 +28,15 @@ public sealed record RunResult(
     TimeSpan Wall,
     TimeSpan Cpu,
     LatencyHistogram Latency,
-    IReadOnlyList<long> PerSecond)
+    IReadOnlyList<long> PerSecond,
+    TimeSpan? HostCpu = null)
 {
     /// <summary>Events acknowledged per wall second over the whole send phase.</summary>
     public double EventsPerSecond => Wall.TotalSeconds > 0 ? EventsSent / Wall.TotalSeconds : 0;
 
     /// <summary>Cores kept busy by this process (CPU time / wall time).</summary>
     public double CpuCores => Wall.TotalSeconds > 0 ? Cpu.TotalSeconds / Wall.TotalSeconds : 0;
+
+    /// <summary>Cores kept busy by the web host (null when not measured).</summary>
+    public double? HostCpuCores => HostCpu is { } h && Wall.TotalSeconds > 0 ? h.TotalSeconds / Wall.TotalSeconds : null;
 }

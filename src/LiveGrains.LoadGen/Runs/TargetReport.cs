@@ -1,3 +1,4 @@
+using LiveGrains.LoadGen.Dashboards;
 using LiveGrains.LoadGen.Targets;
 
 namespace LiveGrains.LoadGen.Runs;
@@ -9,7 +10,9 @@ namespace LiveGrains.LoadGen.Runs;
 /// <param name="Lives">LIVEs that received events.</param>
 /// <param name="ActiveLives">LIVEs still on air at the end.</param>
 /// <param name="HeapBytesPerActiveLive">Managed heap growth per active LIVE after a full GC (in-process targets only).</param>
-public sealed record TargetReport(RunResult Run, Verification Totals, Verification Acks, int Lives, int ActiveLives, double? HeapBytesPerActiveLive)
+/// <param name="Dashboards">Event-to-dashboard latency, when dashboards watched the run.</param>
+public sealed record TargetReport(RunResult Run, Verification Totals, Verification Acks, int Lives, int ActiveLives, double? HeapBytesPerActiveLive,
+    DashboardLatency? Dashboards = null)
 {
     /// <summary>True unless a check failed.</summary>
     public bool Passed => Totals.Passed != false && Acks.Passed != false;

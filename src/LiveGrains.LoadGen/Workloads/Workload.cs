@@ -19,4 +19,26 @@ public sealed record Workload(
 {
     /// <summary>Events in all batches.</summary>
     public long EventCount => Batches.Sum(b => (long)b.Length);
+
+    /// <summary>
+    /// The same events with every LIVE id moved by <paramref name="run"/> × 10^8. Two targets on the same host (the
+    /// Orleans client, then HTTP) would otherwise send the second the first one's LIVEs again, and get only duplicates;
+    /// this keeps the events identical and the ids 19-digit numbers inside the seed's range of the simulator.
+    /// </summary>
+    public Workload ForRun(int run)
+    {
+        if (run == 0) return this;
+        var offset = run * 100_000_000L;
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Map(string id)
+        {
+            if (ids.TryGetValue(id, out var mapped)) return mapped;
+            mapped = long.TryParse(id, System.Globalization.CultureInfo.InvariantCulture, out var n)
+                ? (n + offset).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : $"{id}-r{run}";
+            return ids[id] = mapped;
+        }
+        var batches = Batches.Select(b => b.Select(e => e with { LiveId = Map(e.LiveId) }).ToArray()).ToList();
+        return this with { Batches = batches };
+    }
 }

@@ -23,8 +23,10 @@ public static class WorkloadBuilder
             WarmStart = false,
         });
         var step = TimeSpan.FromSeconds(o.SimStepSeconds);
-        // Simulated time runs in the past: the grains refuse events more than five minutes in the future.
-        var clock = now.AddHours(-1);
+        // Simulated time starts just before now, as a real producer's events do: the grains refuse events more than five
+        // minutes in the future, and events an hour old (as this once used) make every push recompute an hour of
+        // per-minute trend points, a cost production does not pay. Long workloads are moved back below.
+        var clock = now.AddSeconds(-30);
         var start = clock;
         var random = new Random(o.Seed);
         var events = new List<LiveEvent>();
@@ -40,6 +42,12 @@ public static class WorkloadBuilder
                 events.Add(e);
                 if (o.Duplicates > 0 && random.NextDouble() < o.Duplicates) resend.Add(e);
             }
+        }
+        // Keep the newest event at least a minute behind now plus the grains' allowed skew.
+        var tooNew = clock - (now + TimeSpan.FromMinutes(4));
+        if (tooNew > TimeSpan.Zero)
+        {
+            for (var i = 0; i < events.Count; i++) events[i] = events[i] with { OccurredAt = events[i].OccurredAt - tooNew };
         }
         var batches = events.Chunk(o.Batch).ToList();
         return new Workload(batches, world.Agencies, world.Creators, (clock - start).TotalSeconds);
