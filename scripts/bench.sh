@@ -3,7 +3,8 @@
 #   scripts/bench.sh inproc   # limit baseline, LiveGrains in-process, Redis baseline: 10,000 LIVEs, 1M events
 #   scripts/bench.sh host     # an embedded web host with JWT auth: Orleans client, HTTP ingest (both with 1,000 SignalR
 #                             # dashboards measuring event-to-dashboard latency), Redis baseline: 10,000 LIVEs, 500k events
-#   scripts/bench.sh all      # both, then the throughput chart
+#   scripts/bench.sh durable  # a throwaway Postgres (fsync on): event log writer vs raw binary COPY, 10,000 LIVEs, 300k events x 3 rounds
+#   scripts/bench.sh all      # inproc and host, then the throughput chart
 # Extra arguments go to the load generator (e.g. --events 200000; a later option wins). Results: artifacts/bench/NAME.json
 # and NAME.log, NAME being the mode or $BENCH_NAME when set (to keep several runs of one mode apart).
 set -euo pipefail
@@ -63,9 +64,24 @@ run_host() {
 }
 
 dotnet build src/LiveGrains.LoadGen -c Release -nologo -v quiet >"$out/build.log" 2>&1
+run_durable() {
+  local pg_bin port dir
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  port=$(free_port)
+  dir=$(mktemp -d /tmp/livegrains-bench-pg.XXXXXX)
+  chown postgres "$dir"
+  su postgres -s /bin/sh -c "'$pg_bin/initdb' -D '$dir/data' -A trust -U postgres" >"$out/durable-pg.log" 2>&1
+  # Default durability (fsync and synchronous commit on): an acknowledged event must survive a crash of the machine.
+  su postgres -s /bin/sh -c "'$pg_bin/pg_ctl' -D '$dir/data' -l '$dir/server.log' -w -o \"-p $port -k '$dir' -c listen_addresses=127.0.0.1 -c max_connections=200\" start" >>"$out/durable-pg.log" 2>&1
+  trap "su postgres -s /bin/sh -c \"'$pg_bin/pg_ctl' -D '$dir/data' -m immediate stop\" >/dev/null 2>&1; rm -rf '$dir'; cleanup" EXIT
+  loadgen durable --postgres "Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres" --lives 10000 --events 300000 --rounds 3 \
+    --json "$out/${BENCH_NAME:-durable}.json" "$@" 2>&1 | tee "$out/${BENCH_NAME:-durable}.log"
+}
+
 case "$mode" in
   inproc) run_inproc "$@" ;;
   host) run_host "$@" ;;
+  durable) run_durable "$@" ;;
   all) run_inproc "$@"; cleanup; pids=(); run_host "$@"; python3 scripts/plot_throughput.py "$out" ;;
-  *) echo "usage: scripts/bench.sh inproc|host|all [load generator options]"; exit 2 ;;
+  *) echo "usage: scripts/bench.sh inproc|host|durable|all [load generator options]"; exit 2 ;;
 esac
