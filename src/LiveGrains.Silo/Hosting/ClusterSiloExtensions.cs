@@ -1,11 +1,7 @@
 using System.Net;
-using LiveGrains.Contracts.History;
 using LiveGrains.Contracts.Streams;
 using LiveGrains.Grains.Hosting;
-using LiveGrains.Storage.History;
-using LiveGrains.Storage.Schema;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Npgsql;
+using LiveGrains.Storage.Hosting;
 using Orleans.Configuration;
 
 namespace LiveGrains.Silo.Hosting;
@@ -14,7 +10,7 @@ namespace LiveGrains.Silo.Hosting;
 public static class ClusterSiloExtensions
 {
     /// <summary>The ADO.NET invariant name of Npgsql.</summary>
-    public const string Invariant = "Npgsql";
+    public const string Invariant = PostgresServiceCollectionExtensions.Invariant;
 
     /// <summary>Configures <paramref name="silo"/> with <paramref name="settings"/>, its endpoints included.</summary>
     public static ISiloBuilder AddLiveGrainsCluster(this ISiloBuilder silo, ClusterSettings settings, IConfiguration? configuration = null)
@@ -38,14 +34,5 @@ public static class ClusterSiloExtensions
             .AddMemoryStreams(LiveStreams.Provider);
         silo.Services.AddLiveGrainsPostgres(connectionString);
         return silo.AddLiveGrainsServices(configuration);
-    }
-
-    /// <summary>Registers the data source, the migrator and the Postgres history store.</summary>
-    public static IServiceCollection AddLiveGrainsPostgres(this IServiceCollection services, string connectionString)
-    {
-        services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-        services.TryAddSingleton<SchemaMigrator>();
-        services.TryAddSingleton<ILiveHistoryStore, PostgresLiveHistoryStore>();
-        return services;
     }
 }
