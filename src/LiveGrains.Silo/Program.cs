@@ -5,7 +5,7 @@ var migrateOnly = args.Contains(SiloCommandLine.MigrateOnly, StringComparer.Ordi
 var builder = WebApplication.CreateSlimBuilder(SiloCommandLine.WithoutFlags(args));
 builder.AddLiveGrainsSilo();
 
-var app = builder.Build();
+await using var app = builder.Build();
 // The schema must exist before Orleans reads its queries; the migrator's advisory lock lets silos start together.
 await app.MigrateLiveGrainsSchemaAsync();
 if (migrateOnly) return;

@@ -40,6 +40,9 @@ public sealed class ClusterSettings
     /// </summary>
     public bool Kubernetes { get; set; }
 
+    /// <summary>How long a web process keeps trying its first connection to the cluster before it fails to start (clients only).</summary>
+    public TimeSpan ClientConnectTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Reads the section from <paramref name="configuration"/>, defaults where it is silent.</summary>
     public static ClusterSettings From(IConfiguration configuration)
     {
