@@ -41,7 +41,7 @@ public sealed class ProcessTopologyTests : IAsyncLifetime
         const string agency = "agency-proc";
         const string creator = "creator-proc";
         var liveId = $"73{Random.Shared.NextInt64(10_000_000_000_000_000, 99_999_999_999_999_999)}";
-        await Ok(service.PutAsJsonAsync($"api/admin/creators/{creator}", new { name = "Process Creator", creatorType = "seller" }, Ct));
+        await Ok(service.PutAsJsonAsync($"api/admin/creators/{creator}", new { name = "Process Creator", avatarUrl = (string?)null, creatorType = "seller" }, Ct));
         await Ok(service.PutAsync($"api/admin/agencies/{agency}/creators/{creator}", null, Ct));
 
         var start = DateTimeOffset.UtcNow.AddMinutes(-30);
