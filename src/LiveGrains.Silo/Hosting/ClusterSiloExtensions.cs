@@ -1,4 +1,3 @@
-using System.Net;
 using LiveGrains.Contracts.Streams;
 using LiveGrains.Grains.Hosting;
 using LiveGrains.Storage.Hosting;
@@ -17,7 +16,7 @@ public static class ClusterSiloExtensions
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(settings);
-        silo.ConfigureEndpoints(IPAddress.Parse(settings.AdvertisedAddress), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true)
+        silo.ConfigureEndpoints(settings.AdvertisedIPAddress(), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true)
             .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, settings.ServiceId));
         return silo.AddLiveGrainsClusterProviders(settings, configuration);
     }

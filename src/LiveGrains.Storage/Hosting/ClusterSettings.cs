@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 
 namespace LiveGrains.Storage.Hosting;
@@ -27,7 +29,10 @@ public sealed class ClusterSettings
     /// <summary>Client gateway port (silos only).</summary>
     public int GatewayPort { get; set; } = 30000;
 
-    /// <summary>Address other silos and clients use to reach this silo (silos only; defaults to loopback for local topologies).</summary>
+    /// <summary>
+    /// Address other silos and clients use to reach this silo (silos only; defaults to loopback for local topologies):
+    /// an IP address, or a host name resolved at start-up (a Docker Compose service name).
+    /// </summary>
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
 
     /// <summary>Port of the silo's HTTP probes <c>/healthz</c> and <c>/readyz</c> (silos only).</summary>
@@ -48,6 +53,15 @@ public sealed class ClusterSettings
     {
         ArgumentNullException.ThrowIfNull(configuration);
         return configuration.GetSection(Section).Get<ClusterSettings>() ?? new ClusterSettings();
+    }
+
+    /// <summary><see cref="AdvertisedAddress"/> as an IP address; a host name resolves to its IPv4 address when it has one.</summary>
+    public IPAddress AdvertisedIPAddress()
+    {
+        if (IPAddress.TryParse(AdvertisedAddress, out var address)) return address;
+        // Membership stores addresses, not names, so the name is resolved once, here.
+        return Dns.GetHostAddresses(AdvertisedAddress).OrderBy(a => a.AddressFamily == AddressFamily.InterNetwork ? 0 : 1).FirstOrDefault()
+            ?? throw new InvalidOperationException($"{Section}:AdvertisedAddress '{AdvertisedAddress}' resolves to no address.");
     }
 
     /// <summary>The connection string, or a clear error naming the setting.</summary>
