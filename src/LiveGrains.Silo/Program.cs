@@ -1,11 +1,14 @@
 using LiveGrains.Silo.Hosting;
-using LiveGrains.Storage.Schema;
 
-var builder = Host.CreateApplicationBuilder(args);
-var settings = builder.Configuration.GetSection(ClusterSettings.Section).Get<ClusterSettings>() ?? new ClusterSettings();
-builder.UseOrleans(silo => silo.AddLiveGrainsCluster(settings, builder.Configuration));
+// "--migrate-only" applies the schema and exits (the Kubernetes migration Job, the compose start-up service).
+var migrateOnly = args.Contains(SiloCommandLine.MigrateOnly, StringComparer.Ordinal);
+var builder = WebApplication.CreateSlimBuilder(SiloCommandLine.WithoutFlags(args));
+builder.AddLiveGrainsSilo();
 
-var host = builder.Build();
+await using var app = builder.Build();
 // The schema must exist before Orleans reads its queries; the migrator's advisory lock lets silos start together.
-await host.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
-await host.RunAsync();
+await app.MigrateLiveGrainsSchemaAsync();
+if (migrateOnly) return;
+
+app.MapLiveGrainsSiloProbes();
+await app.RunAsync();

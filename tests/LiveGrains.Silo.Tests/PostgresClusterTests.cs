@@ -4,6 +4,7 @@ using LiveGrains.Contracts.History;
 using LiveGrains.Contracts.Streams;
 using LiveGrains.Grains.Hosting;
 using LiveGrains.Silo.Hosting;
+using LiveGrains.Storage.Hosting;
 using LiveGrains.Storage.History;
 using LiveGrains.Storage.Schema;
 using LiveGrains.Storage.Tests.Support;

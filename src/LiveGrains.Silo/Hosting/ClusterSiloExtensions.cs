@@ -1,13 +1,8 @@
-using System.Net;
 using LiveGrains.Contracts.EventLog;
-using LiveGrains.Contracts.History;
 using LiveGrains.Contracts.Streams;
 using LiveGrains.Grains.Hosting;
 using LiveGrains.Storage.EventLog;
-using LiveGrains.Storage.History;
-using LiveGrains.Storage.Schema;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Npgsql;
+using LiveGrains.Storage.Hosting;
 using Orleans.Configuration;
 
 namespace LiveGrains.Silo.Hosting;
@@ -16,14 +11,14 @@ namespace LiveGrains.Silo.Hosting;
 public static class ClusterSiloExtensions
 {
     /// <summary>The ADO.NET invariant name of Npgsql.</summary>
-    public const string Invariant = "Npgsql";
+    public const string Invariant = PostgresServiceCollectionExtensions.Invariant;
 
     /// <summary>Configures <paramref name="silo"/> with <paramref name="settings"/>, its endpoints included.</summary>
     public static ISiloBuilder AddLiveGrainsCluster(this ISiloBuilder silo, ClusterSettings settings, IConfiguration? configuration = null)
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(settings);
-        silo.ConfigureEndpoints(IPAddress.Parse(settings.AdvertisedAddress), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true)
+        silo.ConfigureEndpoints(settings.AdvertisedIPAddress(), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true)
             .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, settings.ServiceId));
         return silo.AddLiveGrainsClusterProviders(settings, configuration);
     }
@@ -42,14 +37,5 @@ public static class ClusterSiloExtensions
         silo.Services.AddLiveGrainsEventLog(configuration);
         silo.Services.AddStorageExceptionSerialization();
         return silo.AddLiveGrainsServices(configuration);
-    }
-
-    /// <summary>Registers the data source, the migrator and the Postgres history store.</summary>
-    public static IServiceCollection AddLiveGrainsPostgres(this IServiceCollection services, string connectionString)
-    {
-        services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-        services.TryAddSingleton<SchemaMigrator>();
-        services.TryAddSingleton<ILiveHistoryStore, PostgresLiveHistoryStore>();
-        return services;
     }
 }

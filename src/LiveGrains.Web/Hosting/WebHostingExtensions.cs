@@ -1,8 +1,5 @@
 using LiveGrains.Contracts.Json;
-using LiveGrains.Grains.Hosting;
-using LiveGrains.Simulation;
 using LiveGrains.Web.Auth;
-using LiveGrains.Web.Demo;
 using LiveGrains.Web.Hubs;
 using LiveGrains.Web.Ingest;
 using LiveGrains.Web.Observability;
@@ -12,29 +9,24 @@ namespace LiveGrains.Web.Hosting;
 /// <summary>Service and pipeline wiring of the web host.</summary>
 public static class WebHostingExtensions
 {
+    /// <summary>Configuration key of the mode.</summary>
+    public const string ModeKey = "LiveGrains:Mode";
+
     /// <summary>
-    /// Registers the API, JSON conventions, problem details and, in embedded mode, a co-hosted localhost silo
-    /// with in-memory storage, streams and history, plus the demo simulator when enabled.
+    /// Registers the API, JSON conventions, problem details, auth and observability, and the grain access of the
+    /// configured <see cref="LiveGrainsMode"/>: a co-hosted silo (embedded) or an Orleans client (cluster).
     /// </summary>
     public static WebApplicationBuilder AddLiveGrainsWeb(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var config = builder.Configuration;
-        var mode = config["LiveGrains:Mode"] ?? "Embedded";
+        var mode = Mode(config);
         var auth = config.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
-        if (!mode.Equals("Embedded", StringComparison.OrdinalIgnoreCase) && auth.DevSignIn)
+        if (mode != LiveGrainsMode.Embedded && auth.DevSignIn)
         {
-            throw new InvalidOperationException($"{AuthOptions.Section}:DevSignIn must be false outside embedded mode: it lets anyone act as any agency.");
+            throw new InvalidOperationException($"{AuthOptions.Section}:DevSignIn must be false outside embedded mode: it lets anyone act as any agency. Set LiveGrains__Auth__DevSignIn=false.");
         }
-        if (!mode.Equals("Embedded", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException($"LiveGrains:Mode '{mode}' is not supported by this build; use 'Embedded'.");
-        }
-
-        var ports = config.GetSection(SiloPortOptions.Section).Get<SiloPortOptions>() ?? new SiloPortOptions();
-        builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(ports.SiloPort, ports.GatewayPort)
-            .AddLiveGrainsInMemory(config));
+        _ = mode == LiveGrainsMode.Embedded ? builder.AddLiveGrainsEmbedded() : builder.AddLiveGrainsClusterClient(auth);
 
         builder.Services.ConfigureHttpJsonOptions(o => LiveJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
@@ -46,8 +38,6 @@ public static class WebHostingExtensions
         builder.Services.AddLiveGrainsAuth(config);
         builder.Services.AddLiveGrainsObservability(config);
         builder.Services.AddOpenApi();
-        builder.Services.Configure<SimulationOptions>(config.GetSection(SimulationOptions.Section));
-        builder.Services.AddHostedService<DemoSimulator>();
         return builder;
     }
 
@@ -67,5 +57,14 @@ public static class WebHostingExtensions
             foreach (var url in app.Urls) Console.WriteLine($"LiveGrains dashboard: {url}");
         });
         return app;
+    }
+
+    private static LiveGrainsMode Mode(IConfiguration config)
+    {
+        var value = config[ModeKey];
+        if (string.IsNullOrWhiteSpace(value)) return LiveGrainsMode.Embedded;
+        return Enum.TryParse<LiveGrainsMode>(value, ignoreCase: true, out var mode) && Enum.IsDefined(mode)
+            ? mode
+            : throw new InvalidOperationException($"{ModeKey} '{value}' is not supported; use 'Embedded' or 'Cluster'.");
     }
 }

@@ -9,6 +9,7 @@ using LiveGrains.LoadGen.Workloads;
 using LiveGrains.Silo.Hosting;
 using LiveGrains.Silo.Tests.Support;
 using LiveGrains.Simulation.Truth;
+using LiveGrains.Storage.Hosting;
 using LiveGrains.Storage.Schema;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace LiveGrains.Silo.Tests.Support;
@@ -43,7 +41,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
         var bin = FindBin() ?? throw new InvalidOperationException("Postgres server binaries not found under /usr/lib/postgresql");
         var dir = Directory.CreateTempSubdirectory("livegrains-private-pg-").FullName;
         await Run("chown", ["postgres", dir], cancellationToken);
-        var server = new PrivatePostgres(bin, dir, FreePort());
+        var server = new PrivatePostgres(bin, dir, LoopbackPorts.Free());
         await server.AsPostgres($"'{bin}/initdb' -D '{dir}/data' -A trust -U postgres --no-sync", cancellationToken);
         await server.StartAgainAsync(cancellationToken);
         return server;
@@ -90,12 +88,5 @@ public sealed class PrivatePostgres : IAsyncDisposable
         await process.WaitForExitAsync(cancellationToken).WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"{file} {string.Join(' ', args)} exited with {process.ExitCode}: {await output}{await error}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,0 +1,25 @@
+using LiveGrains.Contracts.History;
+using LiveGrains.Storage.History;
+using LiveGrains.Storage.Schema;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+
+namespace LiveGrains.Storage.Hosting;
+
+/// <summary>Registers LiveGrains' Postgres services for any host (silo or web client).</summary>
+public static class PostgresServiceCollectionExtensions
+{
+    /// <summary>The ADO.NET invariant name of Npgsql, for Orleans' ADO.NET providers.</summary>
+    public const string Invariant = "Npgsql";
+
+    /// <summary>Registers the data source, the migrator and the Postgres history store.</summary>
+    public static IServiceCollection AddLiveGrainsPostgres(this IServiceCollection services, string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.TryAddSingleton<SchemaMigrator>();
+        services.TryAddSingleton<ILiveHistoryStore, PostgresLiveHistoryStore>();
+        return services;
+    }
+}
