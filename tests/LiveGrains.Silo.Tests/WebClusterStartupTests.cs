@@ -21,7 +21,6 @@ public sealed class WebClusterStartupTests
     [MemberData(nameof(Cases))]
     public async Task Web_in_cluster_mode_refuses_to_start_when(string reason, string? postgres, string? signingKey, string devSignIn, string message)
     {
-        _ = reason;
         var env = new Dictionary<string, string?>
         {
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{LoopbackPorts.Free()}",
@@ -32,8 +31,8 @@ public sealed class WebClusterStartupTests
             ["LiveGrains__Cluster__ClientConnectTimeout"] = "00:00:05",
         };
         await using var web = HostProcess.Start("web", BuiltHosts.WebDll, env);
-        (await web.WaitForExitAsync(TimeSpan.FromSeconds(60), Ct)).ShouldBeTrue($"the web process kept running:\n{web.Output}");
-        web.ExitCode.ShouldNotBe(0);
+        (await web.WaitForExitAsync(TimeSpan.FromSeconds(60), Ct)).ShouldBeTrue($"{reason}, yet the web process kept running:\n{web.Output}");
+        web.ExitCode.ShouldNotBe(0, reason);
         web.Output.ShouldContain(message, Case.Sensitive, web.Output);
     }
 }

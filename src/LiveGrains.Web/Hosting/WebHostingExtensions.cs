@@ -26,7 +26,8 @@ public static class WebHostingExtensions
         {
             throw new InvalidOperationException($"{AuthOptions.Section}:DevSignIn must be false outside embedded mode: it lets anyone act as any agency. Set LiveGrains__Auth__DevSignIn=false.");
         }
-        _ = mode == LiveGrainsMode.Embedded ? builder.AddLiveGrainsEmbedded() : builder.AddLiveGrainsClusterClient(auth);
+        if (mode == LiveGrainsMode.Embedded) builder.AddLiveGrainsEmbedded();
+        else builder.AddLiveGrainsClusterClient(auth);
 
         builder.Services.ConfigureHttpJsonOptions(o => LiveJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
