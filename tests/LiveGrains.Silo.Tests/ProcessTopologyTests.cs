@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Threading.Channels;
+using LiveGrains.Contracts.Streams;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using LiveGrains.Contracts.History;
 using LiveGrains.Contracts.Json;
 using LiveGrains.Contracts.Views;
@@ -87,6 +91,51 @@ public sealed class ProcessTopologyTests : IAsyncLifetime
         }
         // Probes are anonymous, the API is not.
         (await http.GetAsync(new Uri(_topology.Web.BaseAddress, "api/metrics"), Ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_second_web_process_hears_the_cluster_directly_and_pushes_to_its_own_dashboards()
+    {
+        PostgresDatabase.SkipUnlessConfigured();
+        var web = _topology!.Web!;
+        await using var second = await WebProcess.StartAsync("web-2", _topology.Environment, _topology.SigningKey, ProcessTopology.ReadyTimeout, Ct);
+        using var service = web.ServiceClient();
+        const string agency = "agency-two-webs";
+        const string creator = "creator-two-webs";
+        var liveId = $"73{Random.Shared.NextInt64(10_000_000_000_000_000, 99_999_999_999_999_999)}";
+        await Ok(service.PutAsJsonAsync($"api/admin/creators/{creator}", new { name = "Two Webs", avatarUrl = (string?)null, creatorType = "affiliate" }, Ct));
+        await Ok(service.PutAsync($"api/admin/agencies/{agency}/creators/{creator}", null, Ct));
+        var start = DateTimeOffset.UtcNow.AddMinutes(-5);
+        await Ingest(service, Envelope("s", liveId, creator, start, "live_started", """{"title":"Two webs","creatorType":"affiliate"}"""));
+
+        // A dashboard on each web process; events go in through the first one only.
+        var changes = Channel.CreateUnbounded<(string Web, AgencyCardsChanged Batch)>();
+        await using var onFirst = await Dashboard(web, agency, changes);
+        await using var onSecond = await Dashboard(second, agency, changes);
+        await Ingest(service, Envelope("o", liveId, creator, start.AddMinutes(1), "order_paid",
+            """{"orderId":"o1","productId":"p1","buyerId":"b1","quantity":1,"amount":77.70,"currency":"USD","isAffiliate":true}"""));
+
+        var heard = new HashSet<string>();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        while (heard.Count < 2)
+        {
+            var (from, batch) = await changes.Reader.ReadAsync(timeout.Token);
+            if (batch.Changed.Any(c => c.LiveId == liveId && c.Metrics["gmv"] == 77.70m)) heard.Add(from);
+        }
+        heard.ShouldBe(["web", "web-2"], ignoreOrder: true);
+    }
+
+    private static async Task<HubConnection> Dashboard(WebProcess web, string agencyId, Channel<(string, AgencyCardsChanged)> changes)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(web.BaseAddress, "hubs/live"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(web.AgencyToken(agencyId)))
+            .AddJsonProtocol(o => LiveJson.Configure(o.PayloadSerializerOptions))
+            .Build();
+        connection.On<AgencyCardsChanged>("CardsChanged", batch => changes.Writer.TryWrite((web.Process.Name, batch)));
+        await connection.StartAsync(Ct);
+        await connection.InvokeAsync<OngoingLives>("SubscribeAgency", agencyId, Ct);
+        return connection;
     }
 
     private static string Envelope(string eventId, string liveId, string creatorId, DateTimeOffset at, string type, string data) =>

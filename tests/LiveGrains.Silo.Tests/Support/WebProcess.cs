@@ -58,7 +58,10 @@ public sealed class WebProcess : IAsyncDisposable
     public HttpClient ServiceClient() => Client(_tokens.ForService("process-tests"));
 
     /// <summary>A client with an agency-staff token.</summary>
-    public HttpClient AgencyClient(string agencyId) => Client(_tokens.ForAgency(agencyId));
+    public HttpClient AgencyClient(string agencyId) => Client(AgencyToken(agencyId));
+
+    /// <summary>An agency-staff token (for the SignalR hub).</summary>
+    public string AgencyToken(string agencyId) => _tokens.ForAgency(agencyId);
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => Process.DisposeAsync();
