@@ -13,6 +13,13 @@ public interface ILiveSessionGrain : IGrainWithStringKey
     /// </summary>
     Task<IngestResult> Ingest(IReadOnlyList<LiveEvent> batch);
 
+    /// <summary>
+    /// Someone watches this LIVE's detail stream for the next <paramref name="lease"/>: until then each tick that
+    /// changed it publishes a detail update. Watchers renew the lease; unwatched LIVEs skip building and publishing
+    /// updates nobody would receive (their cards still go to their agency).
+    /// </summary>
+    Task Watch(TimeSpan lease);
+
     /// <summary>The LIVE card (null when the LIVE has received no event).</summary>
     [ReadOnly] Task<LiveCard?> GetCard();
 

@@ -39,6 +39,7 @@ public sealed partial class LiveSessionGrain(
     private DateTimeOffset _lastPush;
     private DateTimeOffset _lastCheckpoint;
     private DateTimeOffset _lastCreatorRefresh;
+    private DateTimeOffset _watchedUntil;
 
     private LiveSessionState State => store.State;
     private LiveRollup Rollup => store.State.Rollup;
@@ -101,6 +102,14 @@ public sealed partial class LiveSessionGrain(
             EnsureTimer();
         }
         return new IngestResult(accepted, duplicates, rejected ?? []);
+    }
+
+    /// <inheritdoc />
+    public Task Watch(TimeSpan lease)
+    {
+        var until = clock.GetUtcNow() + lease;
+        if (until > _watchedUntil) _watchedUntil = until;
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
@@ -211,7 +220,7 @@ public sealed partial class LiveSessionGrain(
         {
             State.Thresholds = await GrainFactory.GetGrain<IAgencyGrain>(agencyId).UpsertCard(card);
         }
-        if (_changedSincePush)
+        if (_changedSincePush && now < _watchedUntil)
         {
             var update = new LiveDetailUpdate(LiveId, card, _newComments.OrderByDescending(c => c.OccurredAt).ToList(),
                 _newViolations.ToList(), RollupReader.Trends(Rollup, now, _firstChangedMinute), now);
@@ -224,10 +233,10 @@ public sealed partial class LiveSessionGrain(
                 // Dashboards catch up from the next update or a fresh snapshot; ingest must not fail for them.
                 LogPublishFailed(logger, ex, LiveId);
             }
-            _newComments.Clear();
-            _newViolations.Clear();
-            _firstChangedMinute = null;
         }
+        _newComments.Clear();
+        _newViolations.Clear();
+        _firstChangedMinute = null;
         _changedSincePush = false;
         _lastPush = now;
     }

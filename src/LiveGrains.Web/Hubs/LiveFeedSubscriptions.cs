@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using LiveGrains.Contracts.Grains;
 using LiveGrains.Contracts.Streams;
 using Microsoft.AspNetCore.SignalR;
 using LiveGrains.Web.Observability;
@@ -13,6 +14,9 @@ namespace LiveGrains.Web.Hubs;
 /// </summary>
 public sealed partial class LiveFeedSubscriptions(IClusterClient cluster, IHubContext<LiveHub> hub, LiveMetrics metrics, ILogger<LiveFeedSubscriptions> logger)
 {
+    /// <summary>How long a LIVE publishes detail updates after a watch; renewed at a third of it while watched.</summary>
+    public static readonly TimeSpan WatchLease = TimeSpan.FromSeconds(30);
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<LiveFeedKey, (int Watchers, Func<Task> Unsubscribe)> _feeds = [];
     private readonly ConcurrentDictionary<string, HashSet<LiveFeedKey>> _byConnection = new();
@@ -39,7 +43,7 @@ public sealed partial class LiveFeedSubscriptions(IClusterClient cluster, IHubCo
             }
             _feeds[key] = (1, key.Kind == LiveFeedKind.Agency
                 ? await Subscribe<AgencyCardsChanged>(key, "CardsChanged")
-                : await Subscribe<LiveDetailUpdate>(key, "LiveUpdated"));
+                : await WatchLive(key));
         }
         finally
         {
@@ -99,6 +103,45 @@ public sealed partial class LiveFeedSubscriptions(IClusterClient cluster, IHubCo
         return handle.UnsubscribeAsync;
     }
 
+    /// <summary>Subscribes to a LIVE's detail stream and keeps the LIVE's watch lease renewed until unsubscribed.</summary>
+    private async Task<Func<Task>> WatchLive(LiveFeedKey key)
+    {
+        var grain = cluster.GetGrain<ILiveSessionGrain>(key.Id);
+        var unsubscribe = await Subscribe<LiveDetailUpdate>(key, "LiveUpdated");
+        await grain.Watch(WatchLease);
+        var stop = new CancellationTokenSource();
+        var renewals = Task.Run(async () =>
+        {
+            using var timer = new PeriodicTimer(WatchLease / 3);
+            while (await timer.WaitForNextTickAsync(stop.Token))
+            {
+                try
+                {
+                    await grain.Watch(WatchLease);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The next renewal tries again; until then the LIVE may skip an update or two.
+                    LogRenewFailed(logger, ex, key.Group);
+                }
+            }
+        });
+        return async () =>
+        {
+            await stop.CancelAsync();
+            try
+            {
+                await renewals;
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped as asked.
+            }
+            stop.Dispose();
+            await unsubscribe();
+        };
+    }
+
     private async Task Forward<T>(LiveFeedKey key, string method, T message)
     {
         try
@@ -116,6 +159,9 @@ public sealed partial class LiveFeedSubscriptions(IClusterClient cluster, IHubCo
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Forwarding to dashboards of {Group} failed")]
     private static partial void LogForwardFailed(ILogger logger, Exception exception, string group);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the watch of {Group} failed")]
+    private static partial void LogRenewFailed(ILogger logger, Exception exception, string group);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Releasing the stream subscription of {Group} failed")]
     private static partial void LogReleaseFailed(ILogger logger, Exception exception, string group);

@@ -1,8 +1,10 @@
 using LiveGrains.Contracts.Events;
 using LiveGrains.Contracts.Grains;
+using LiveGrains.Contracts.Streams;
 using LiveGrains.Contracts.Views;
 using LiveGrains.Grains.Tests.Support;
 using Orleans.Core.Internal;
+using Orleans.Streams;
 
 namespace LiveGrains.Grains.Tests.Cluster;
 
@@ -154,5 +156,26 @@ public sealed class LiveSessionGrainTests(ClusterFixture fixture)
 
         await grain.Ingest([ev.Viewers(TimeSpan.FromMinutes(4.9), 790)]);
         (await grain.GetCard())!.Attention.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Detail_updates_are_published_only_while_someone_watches_the_live()
+    {
+        var (ev, liveId) = NewLive();
+        var grain = fixture.Grains.GetGrain<ILiveSessionGrain>(liveId);
+        await grain.Ingest([ev.Started()]);
+        var received = new List<LiveDetailUpdate>();
+        var stream = fixture.Cluster.Client.GetStreamProvider(LiveStreams.Provider).GetStream<LiveDetailUpdate>(LiveStreams.ForLive(liveId));
+        var handle = await stream.SubscribeAsync((update, _) => { lock (received) received.Add(update); return Task.CompletedTask; });
+
+        await grain.Ingest([ev.Comment(Sec(10), "nobody watches")]);
+        await Task.Delay(600, TestContext.Current.CancellationToken);
+        lock (received) received.ShouldBeEmpty();
+
+        await grain.Watch(TimeSpan.FromSeconds(30));
+        await grain.Ingest([ev.Comment(Sec(20), "now someone does")]);
+        await Eventually.Get(() => { lock (received) return Task.FromResult(received.Count); }, n => n > 0, "a detail update");
+        lock (received) received.SelectMany(u => u.NewComments).Select(c => c.Text).ShouldBe(["now someone does"]);
+        await handle.UnsubscribeAsync();
     }
 }
