@@ -14,7 +14,7 @@ public sealed class DurableIngestTests(ClusterFixture fixture)
 
     private static (Events Ev, string LiveId) NewLive()
     {
-        var liveId = $"74{Random.Shared.NextInt64(100_000_000_000_000_000, 999_999_999_999_999_999)}"[..19];
+        var liveId = Events.NewLiveId();
         return (new Events(liveId, "creator-durable", DateTimeOffset.UtcNow.AddMinutes(-10)), liveId);
     }
 

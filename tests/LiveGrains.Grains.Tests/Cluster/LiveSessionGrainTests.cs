@@ -17,7 +17,7 @@ public sealed class LiveSessionGrainTests(ClusterFixture fixture)
 
     private static (Events Ev, string LiveId) NewLive(string creator = "creator-x")
     {
-        var liveId = $"73{Random.Shared.NextInt64(100_000_000_000_000_000, 999_999_999_999_999_999)}"[..19];
+        var liveId = Events.NewLiveId();
         return (new Events(liveId, creator, FiveMinutesAgo), liveId);
     }
 

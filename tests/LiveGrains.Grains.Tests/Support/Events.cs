@@ -9,6 +9,9 @@ internal sealed class Events(string liveId, string creatorId, DateTimeOffset sta
     private int _next;
 
     public string LiveId => liveId;
+
+    /// <summary>A LIVE id no other test uses (19 digits, like the platform's).</summary>
+    public static string NewLiveId() => $"73{Random.Shared.NextInt64(100_000_000_000_000_000, 999_999_999_999_999_999)}"[..19];
     public DateTimeOffset Start => start;
 
     public LiveEvent At(TimeSpan offset, LiveEventData data) => new($"{liveId}-{_prefix}-{++_next}", liveId, creatorId, start + offset, data);
