@@ -21,6 +21,7 @@ public sealed class E2EFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        Assertions.SetDefaultExpectTimeout(20_000);
         Host.StartServer();
         await World.Seed(Host);
         _playwright = await Playwright.CreateAsync();
@@ -51,7 +52,8 @@ public sealed class E2EFixture : IAsyncLifetime
             Locale = "en-US",
             TimezoneId = "UTC",
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous limits: CI machines are shared, and a page or assertion that is merely slow is not a defect.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 
