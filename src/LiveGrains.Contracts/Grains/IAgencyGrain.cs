@@ -5,9 +5,10 @@ namespace LiveGrains.Contracts.Grains;
 
 /// <summary>
 /// An agency, keyed by agency id: bound creators, the ongoing index (latest card per LIVE), pins and
-/// preferences. Serves the Ongoing LIVEs page in one call and publishes batched card changes on its stream.
+/// preferences. Serves the Ongoing LIVEs page in one call and, while watched, publishes batched card changes on its
+/// stream.
 /// </summary>
-public interface IAgencyGrain : IGrainWithStringKey
+public interface IAgencyGrain : IWatchableGrain
 {
     /// <summary>Creates the agency or renames it.</summary>
     Task<AgencyInfo> Rename(string name);

@@ -27,6 +27,7 @@ public sealed partial class AgencyGrain(
     private readonly HashSet<string> _changed = [];
     private readonly HashSet<string> _ended = [];
     private IGrainTimer? _timer;
+    private DateTimeOffset _watchedUntil;
 
     private AgencyState State => store.State;
     private string AgencyId => this.GetPrimaryKeyString();
@@ -73,6 +74,14 @@ public sealed partial class AgencyGrain(
             .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.CreatorId, StringComparer.Ordinal)
             .ToList();
         return Task.FromResult(result);
+    }
+
+    /// <inheritdoc />
+    public Task Watch(TimeSpan lease)
+    {
+        var until = clock.GetUtcNow() + lease;
+        if (until > _watchedUntil) _watchedUntil = until;
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
@@ -177,7 +186,13 @@ public sealed partial class AgencyGrain(
         {
             Remove(stale);
         }
-        if (_changed.Count > 0 || _ended.Count > 0)
+        if (now >= _watchedUntil)
+        {
+            // No dashboard listens: a subscriber that arrives later starts from a snapshot of the index anyway.
+            _changed.Clear();
+            _ended.Clear();
+        }
+        else if (_changed.Count > 0 || _ended.Count > 0)
         {
             var changed = _changed.Select(id => _ongoing[id].Card with { Pinned = State.Pins.Contains(id) }).ToList();
             var batch = new AgencyCardsChanged(AgencyId, changed, _ended.ToList(), now);

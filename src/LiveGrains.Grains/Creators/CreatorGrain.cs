@@ -56,7 +56,9 @@ public sealed class CreatorGrain(
         if (onAir) State.CurrentLiveId = liveId;
         else if (State.CurrentLiveId == liveId) State.CurrentLiveId = null;
         else return;
-        await SaveAndTellAgency();
+        // Only the creator keeps this: the agency learns of its ongoing LIVEs from their cards, and rewriting its
+        // whole state (every bound creator) at each LIVE start and end would cost far more than it tells.
+        await store.WriteStateAsync();
     }
 
     private CreatorProfile Profile() =>

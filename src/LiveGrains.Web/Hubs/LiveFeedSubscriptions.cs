@@ -14,7 +14,7 @@ namespace LiveGrains.Web.Hubs;
 /// </summary>
 public sealed partial class LiveFeedSubscriptions(IClusterClient cluster, IHubContext<LiveHub> hub, LiveMetrics metrics, ILogger<LiveFeedSubscriptions> logger)
 {
-    /// <summary>How long a LIVE publishes detail updates after a watch; renewed at a third of it while watched.</summary>
+    /// <summary>How long an agency or LIVE publishes updates after a watch; renewed at a third of it while watched.</summary>
     public static readonly TimeSpan WatchLease = TimeSpan.FromSeconds(30);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -42,8 +42,8 @@ public sealed partial class LiveFeedSubscriptions(IClusterClient cluster, IHubCo
                 return;
             }
             _feeds[key] = (1, key.Kind == LiveFeedKind.Agency
-                ? await Subscribe<AgencyCardsChanged>(key, "CardsChanged")
-                : await WatchLive(key));
+                ? await WatchFeed<AgencyCardsChanged>(key, "CardsChanged", cluster.GetGrain<IAgencyGrain>(key.Id))
+                : await WatchFeed<LiveDetailUpdate>(key, "LiveUpdated", cluster.GetGrain<ILiveSessionGrain>(key.Id)));
         }
         finally
         {
@@ -96,18 +96,11 @@ public sealed partial class LiveFeedSubscriptions(IClusterClient cluster, IHubCo
         }
     }
 
-    private async Task<Func<Task>> Subscribe<T>(LiveFeedKey key, string method)
+    /// <summary>Subscribes to a grain's stream and keeps the grain's watch lease renewed until unsubscribed.</summary>
+    private async Task<Func<Task>> WatchFeed<T>(LiveFeedKey key, string method, IWatchableGrain grain)
     {
         var handle = await cluster.GetStreamProvider(LiveStreams.Provider).GetStream<T>(key.Stream)
             .SubscribeAsync((message, _) => Forward(key, method, message));
-        return handle.UnsubscribeAsync;
-    }
-
-    /// <summary>Subscribes to a LIVE's detail stream and keeps the LIVE's watch lease renewed until unsubscribed.</summary>
-    private async Task<Func<Task>> WatchLive(LiveFeedKey key)
-    {
-        var grain = cluster.GetGrain<ILiveSessionGrain>(key.Id);
-        var unsubscribe = await Subscribe<LiveDetailUpdate>(key, "LiveUpdated");
         await grain.Watch(WatchLease);
         var stop = new CancellationTokenSource();
         var renewals = Task.Run(async () =>
@@ -121,7 +114,7 @@ public sealed partial class LiveFeedSubscriptions(IClusterClient cluster, IHubCo
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    // The next renewal tries again; until then the LIVE may skip an update or two.
+                    // The next renewal tries again; until then the grain may skip an update or two.
                     LogRenewFailed(logger, ex, key.Group);
                 }
             }
@@ -138,7 +131,7 @@ public sealed partial class LiveFeedSubscriptions(IClusterClient cluster, IHubCo
                 // Stopped as asked.
             }
             stop.Dispose();
-            await unsubscribe();
+            await handle.UnsubscribeAsync();
         };
     }
 

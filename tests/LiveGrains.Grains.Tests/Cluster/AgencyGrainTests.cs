@@ -138,6 +138,7 @@ public sealed class AgencyGrainTests(ClusterFixture fixture)
         var received = new List<AgencyCardsChanged>();
         var stream = fixture.Cluster.Client.GetStreamProvider(LiveStreams.Provider).GetStream<AgencyCardsChanged>(LiveStreams.ForAgency(agencyId));
         var handle = await stream.SubscribeAsync((batch, _) => { lock (received) received.Add(batch); return Task.CompletedTask; });
+        await agency.Watch(TimeSpan.FromSeconds(30));
 
         var creator = (await fixture.Grains.GetGrain<ILiveSessionGrain>(lives[0]).GetCard())!.CreatorId;
         var ev = new Events(lives[0], creator, Start);
@@ -148,6 +149,28 @@ public sealed class AgencyGrainTests(ClusterFixture fixture)
             batches => batches.SelectMany(b => b.Changed).Any(c => c.Metrics["affiliate_gmv"] == 101m), "gmv 101 on the stream");
         // 50 ingests within a few ticks must not become 50 messages: batching happens at the source.
         Snapshot(received).Count.ShouldBeLessThan(25);
+        await handle.UnsubscribeAsync();
+    }
+
+    [Fact]
+    public async Task Card_changes_are_published_only_while_a_dashboard_watches_the_agency()
+    {
+        var (agency, lives) = await AgencyWithLives(("A", CreatorType.Seller, 1));
+        var agencyId = (await agency.GetInfo()).AgencyId;
+        var received = new List<AgencyCardsChanged>();
+        var stream = fixture.Cluster.Client.GetStreamProvider(LiveStreams.Provider).GetStream<AgencyCardsChanged>(LiveStreams.ForAgency(agencyId));
+        var handle = await stream.SubscribeAsync((batch, _) => { lock (received) received.Add(batch); return Task.CompletedTask; });
+        var live = fixture.Grains.GetGrain<ILiveSessionGrain>(lives[0]);
+        var ev = new Events(lives[0], (await live.GetCard())!.CreatorId, Start);
+
+        await live.Ingest([ev.Order(TimeSpan.FromMinutes(2), "unwatched", 3m)]);
+        await Task.Delay(600, TestContext.Current.CancellationToken);
+        Snapshot(received).ShouldBeEmpty();
+
+        await agency.Watch(TimeSpan.FromSeconds(30));
+        await live.Ingest([ev.Order(TimeSpan.FromMinutes(3), "watched", 4m)]);
+        await Eventually.Get(() => Task.FromResult(Snapshot(received)),
+            batches => batches.SelectMany(b => b.Changed).Any(c => c.Metrics["gmv"] == 8m), "gmv 8 on the stream");
         await handle.UnsubscribeAsync();
     }
 
