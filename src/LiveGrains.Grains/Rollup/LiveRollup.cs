@@ -37,9 +37,10 @@ public sealed class LiveRollup
     [Id(15)] public DateTimeOffset PinChangedAt;
     [Id(16)] public Dictionary<string, PromotionState> Promotions = [];
     [Id(17)] public List<ViolationView> Violations = [];
-    [Id(18)] public HashSet<string> SeenEventIds = [];
-    [Id(19)] public HashSet<string> PaidOrders = [];
-    [Id(20)] public HashSet<string> RefundedOrders = [];
+    // Ids 18 to 20 held these three sets as strings; they stay retired so old checkpoints do not misread.
+    [Id(32)] public FingerprintSet SeenEventIds = new();
+    [Id(33)] public FingerprintSet PaidOrders = new();
+    [Id(34)] public FingerprintSet RefundedOrders = new();
     [Id(21)] public Dictionary<string, long> Genders = [];
     [Id(22)] public Dictionary<string, long> AgeBands = [];
     [Id(23)] public Dictionary<string, long> Regions = [];

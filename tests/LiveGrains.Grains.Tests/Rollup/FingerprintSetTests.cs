@@ -1,0 +1,63 @@
+using LiveGrains.Grains.Rollup;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+
+namespace LiveGrains.Grains.Tests.Rollup;
+
+public sealed class FingerprintSetTests
+{
+    [Fact]
+    public void An_id_is_added_once_and_then_recognised()
+    {
+        var set = new FingerprintSet();
+
+        set.Contains("live-1-1").ShouldBeFalse();
+        set.Add("live-1-1").ShouldBeTrue();
+        set.Add("live-1-1").ShouldBeFalse();
+
+        set.Contains("live-1-1").ShouldBeTrue();
+        set.Contains("live-1-2").ShouldBeFalse();
+        set.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Growing_keeps_every_id_and_admits_no_stranger()
+    {
+        var set = new FingerprintSet();
+        var ids = Enumerable.Range(0, 50_000).Select(i => $"7200000000000000{i % 97}-{i}").ToList();
+
+        ids.All(set.Add).ShouldBeTrue();
+
+        set.Count.ShouldBe(ids.Count);
+        ids.All(set.Contains).ShouldBeTrue();
+        ids.Any(set.Add).ShouldBeFalse();
+        Enumerable.Range(50_000, 50_000).Select(i => $"7200000000000000{i % 97}-{i}").Any(set.Contains).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Ids_differing_only_in_case_or_unicode_are_distinct()
+    {
+        var set = new FingerprintSet();
+
+        set.Add("Order-é").ShouldBeTrue();
+        set.Add("order-é").ShouldBeTrue();
+        set.Add("Order-e\u0301").ShouldBeTrue();
+        set.Add(new string('x', 1_000)).ShouldBeTrue();
+        set.Add(new string('x', 1_000)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_copy_made_by_the_grain_state_serializer_remembers_the_same_ids()
+    {
+        var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
+        var set = new FingerprintSet();
+        for (var i = 0; i < 1_000; i++) set.Add($"e-{i}");
+
+        var copy = serializer.Deserialize<FingerprintSet>(serializer.SerializeToArray(set)).ShouldNotBeNull();
+
+        copy.Count.ShouldBe(1_000);
+        copy.Contains("e-999").ShouldBeTrue();
+        copy.Add("e-0").ShouldBeFalse();
+        copy.Add("e-1000").ShouldBeTrue();
+    }
+}
