@@ -28,6 +28,7 @@ public sealed partial class AgencyGrain(
     private readonly HashSet<string> _ended = [];
     private IGrainTimer? _timer;
     private DateTimeOffset _watchedUntil;
+    private IAsyncStream<AgencyCardsChanged>? _stream;
 
     private AgencyState State => store.State;
     private string AgencyId => this.GetPrimaryKeyString();
@@ -200,7 +201,8 @@ public sealed partial class AgencyGrain(
             _ended.Clear();
             try
             {
-                await this.GetStreamProvider(LiveStreams.Provider).GetStream<AgencyCardsChanged>(LiveStreams.ForAgency(AgencyId)).OnNextAsync(batch);
+                _stream ??= this.GetStreamProvider(LiveStreams.Provider).GetStream<AgencyCardsChanged>(LiveStreams.ForAgency(AgencyId));
+                await _stream.OnNextAsync(batch);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
