@@ -21,7 +21,7 @@ trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 start_redis() {
-  command -v redis-server >/dev/null || apt-get install -y redis-server >/dev/null
+  command -v redis-server >/dev/null || { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; }
   redis_port=$(free_port)
   # No persistence: the baseline is in-memory counters, like LiveGrains' embedded mode.
   redis-server --bind 127.0.0.1 --port "$redis_port" --save '' --appendonly no --protected-mode yes >"$out/redis.log" 2>&1 &

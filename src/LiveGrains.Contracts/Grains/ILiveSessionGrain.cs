@@ -18,4 +18,10 @@ public interface ILiveSessionGrain : IWatchableGrain
 
     /// <summary>The full LIVE dashboard (null when the LIVE has received no event).</summary>
     [ReadOnly] Task<LiveDashboard?> GetDashboard();
+
+    /// <summary>
+    /// The creator of this LIVE changed its profile or agency while on air. One-way: the creator must not wait on a
+    /// LIVE that may at that moment be waiting on the creator.
+    /// </summary>
+    [OneWay] Task CreatorChanged(CreatorProfile profile);
 }

@@ -47,6 +47,7 @@ public sealed class CreatorGrain(
         State.AgencyId = null;
         await store.WriteStateAsync();
         await GrainFactory.GetGrain<IAgencyGrain>(agencyId).CreatorUnbound(CreatorId);
+        TellCurrentLive();
         return OperationResult.Ok;
     }
 
@@ -68,5 +69,13 @@ public sealed class CreatorGrain(
     {
         await store.WriteStateAsync();
         if (State.AgencyId is { } agencyId) await GrainFactory.GetGrain<IAgencyGrain>(agencyId).CreatorBound(Profile());
+        TellCurrentLive();
+    }
+
+    // Pushed rather than polled: ten thousand LIVEs asking their creators every few seconds cost a busy silo more
+    // than every profile change of a day. The LIVE still re-reads now and then, should this notice be lost.
+    private void TellCurrentLive()
+    {
+        if (State.CurrentLiveId is { } liveId) GrainFactory.GetGrain<ILiveSessionGrain>(liveId).CreatorChanged(Profile()).Ignore();
     }
 }

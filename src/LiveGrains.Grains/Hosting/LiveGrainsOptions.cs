@@ -12,6 +12,12 @@ public sealed class LiveGrainsOptions
     /// <summary>How often an unchanged LIVE re-sends its card (attention rules depend on the clock; agencies evict silent LIVEs).</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How often a LIVE re-reads its creator's profile. Creators tell their LIVE of changes as they happen; this only
+    /// repairs a lost notice, so it can be rare.
+    /// </summary>
+    public TimeSpan CreatorRefreshInterval { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>How often a changed LIVE checkpoints its rollup to grain storage.</summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(5);
 

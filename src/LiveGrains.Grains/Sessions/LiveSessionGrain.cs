@@ -110,6 +110,16 @@ public sealed partial class LiveSessionGrain(
     }
 
     /// <inheritdoc />
+    public async Task CreatorChanged(CreatorProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (profile.CreatorId != Rollup.CreatorId || State.Creator is null) return;
+        await ApplyCreator(profile, clock.GetUtcNow());
+        // Name, avatar and type are on the card; a new agency must get the card at the next tick.
+        _changedSincePush = true;
+    }
+
+    /// <inheritdoc />
     public Task Watch(TimeSpan lease)
     {
         var until = clock.GetUtcNow() + lease;
@@ -219,7 +229,7 @@ public sealed partial class LiveSessionGrain(
 
     private async Task Push(DateTimeOffset now)
     {
-        if (now - _lastCreatorRefresh >= _options.HeartbeatInterval) await RefreshCreator(now);
+        if (now - _lastCreatorRefresh >= _options.CreatorRefreshInterval) await RefreshCreator(now);
         var card = LiveViews.Card(State, now, _options.CardComments);
         if (card.Status == LiveStatus.Live && card.AgencyId is { } agencyId)
         {
@@ -250,14 +260,18 @@ public sealed partial class LiveSessionGrain(
     private async Task RefreshCreator(DateTimeOffset now)
     {
         if (Rollup.CreatorId is not { } creatorId) return;
-        var creator = Creator(creatorId);
+        await ApplyCreator(await Creator(creatorId).GetProfile(), now);
+    }
+
+    private async Task ApplyCreator(CreatorProfile profile, DateTimeOffset now)
+    {
         var previousAgency = State.Creator?.AgencyId;
         var firstTime = State.Creator is null;
-        State.Creator = await creator.GetProfile();
+        State.Creator = profile;
         _lastCreatorRefresh = now;
         if (Rollup.Status != LiveStatus.Live) return;
-        if (firstTime || State.Creator.CurrentLiveId != LiveId) await creator.SetCurrentLive(LiveId, onAir: true);
-        if (previousAgency is not null && previousAgency != State.Creator.AgencyId)
+        if (firstTime || profile.CurrentLiveId != LiveId) await Creator(profile.CreatorId).SetCurrentLive(LiveId, onAir: true);
+        if (previousAgency is not null && previousAgency != profile.AgencyId)
         {
             // The creator moved to another agency mid-LIVE: the old one must stop showing the card.
             await Agency(previousAgency).LiveEnded(LiveId);

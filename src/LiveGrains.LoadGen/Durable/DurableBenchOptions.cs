@@ -15,8 +15,11 @@ public sealed record DurableBenchOptions
     /// <summary>Events per append (what one grain call accepts).</summary>
     public int AppendSize { get; init; } = 4;
 
-    /// <summary>Appends in flight at once: grain calls waiting for their acknowledgement (a silo with thousands of LIVEs has thousands).</summary>
-    public int Concurrency { get; init; } = 2_048;
+    /// <summary>
+    /// LIVEs appending at once, each with one append in flight as a LIVE grain has (it acknowledges a batch before it
+    /// takes the next). Null: every LIVE of the run, as on a silo hosting them all.
+    /// </summary>
+    public int? Concurrency { get; init; }
 
     /// <summary>Alternating rounds of raw COPY and the log writer; the medians are compared.</summary>
     public int Rounds { get; init; } = 3;

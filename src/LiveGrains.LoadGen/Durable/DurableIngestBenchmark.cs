@@ -35,13 +35,13 @@ public static class DurableIngestBenchmark
         var appends = BuildAppends(options);
         var total = appends.Sum(a => (long)a.Events.Count);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"durable ingest: {total:N0} events of {options.Lives:N0} LIVEs in {appends.Count:N0} appends of ≤ {options.AppendSize}, {options.Concurrency} in flight, {options.Rounds} rounds"));
+            $"durable ingest: {total:N0} events of {options.Lives:N0} LIVEs in {appends.Count:N0} appends of ≤ {options.AppendSize}, {options.Concurrency ?? options.Lives:N0} LIVEs appending at once, {options.Rounds} rounds"));
 
         var rounds = new List<DurableRound>();
         for (var round = 1; round <= options.Rounds; round++)
         {
             rounds.Add(await Measure("raw-copy", round, dataSource, total, () => RawCopy(dataSource, appends, cancellationToken), cancellationToken));
-            rounds.Add(await Measure("log-writer", round, dataSource, total, () => LogWriter(dataSource, appends, options.Concurrency, cancellationToken), cancellationToken));
+            rounds.Add(await Measure("log-writer", round, dataSource, total, () => LogWriter(dataSource, appends, options.Concurrency ?? options.Lives, cancellationToken), cancellationToken));
             foreach (var r in rounds.TakeLast(2)) output.WriteLine(Row(r));
         }
 
@@ -59,7 +59,7 @@ public static class DurableIngestBenchmark
     }
 
     private static string Row(DurableRound r) => string.Create(CultureInfo.InvariantCulture,
-        $"  round {r.Round} {r.Contender,-10} {r.EventsPerSecond,12:N0} events/s  {r.Seconds,6:F2} s  ack p50 {r.AckP50Ms,7:F2} ms  p99 {r.AckP99Ms,7:F2} ms  max {r.AckMaxMs,7:F2} ms");
+        $"  round {r.Round} {r.Contender,-10} {r.EventsPerSecond,12:N0} events/s  {r.Seconds,6:F2} s  ack p50 {r.AckP50Ms,7:F2} ms  p99 {r.AckP99Ms,7:F2} ms  max {r.AckMaxMs,7:F2} ms  CPU {r.CpuCores:F2} cores");
 
     private static double Median(List<DurableRound> rounds, string contender)
     {
@@ -98,13 +98,14 @@ public static class DurableIngestBenchmark
         {
             await truncate.ExecuteNonQueryAsync(cancellationToken);
         }
-        var started = Stopwatch.GetTimestamp();
+        var meter = new ResourceMeter();
         var latencies = await run();
-        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var seconds = meter.Wall.TotalSeconds;
+        var cores = meter.Cpu.TotalSeconds / seconds;
         await using var count = dataSource.CreateCommand("SELECT count(*) FROM live_event_log");
         var written = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
         if (written != expected) throw new InvalidOperationException($"{contender} round {round} wrote {written} rows, expected {expected}");
-        return new DurableRound(contender, round, written, seconds, latencies.Percentile(50) / 1000.0, latencies.Percentile(99) / 1000.0, latencies.Max / 1000.0);
+        return new DurableRound(contender, round, written, seconds, latencies.Percentile(50) / 1000.0, latencies.Percentile(99) / 1000.0, latencies.Max / 1000.0, cores);
     }
 
     private static async Task<LatencyHistogram> RawCopy(NpgsqlDataSource dataSource, List<(string LiveId, IReadOnlyList<LoggedEvent> Events)> appends,
@@ -134,16 +135,20 @@ public static class DurableIngestBenchmark
     {
         await using var log = new PostgresLiveEventLog(dataSource, Options.Create(new EventLogOptions()), TimeProvider.System,
             NullLogger<PostgresLiveEventLog>.Instance);
-        var next = -1;
+        // A LIVE grain appends its batches one after the other, each after the previous one was acknowledged.
+        var lives = new ConcurrentQueue<IGrouping<string, (string LiveId, IReadOnlyList<LoggedEvent> Events)>>(
+            appends.GroupBy(a => a.LiveId, StringComparer.Ordinal));
         var histograms = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
             var histogram = new LatencyHistogram();
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < appends.Count)
+            while (lives.TryDequeue(out var live))
             {
-                var started = Stopwatch.GetTimestamp();
-                await log.AppendAsync(appends[i].LiveId, appends[i].Events, cancellationToken);
-                histogram.Record((long)Stopwatch.GetElapsedTime(started).TotalMicroseconds);
+                foreach (var append in live)
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    await log.AppendAsync(append.LiveId, append.Events, cancellationToken);
+                    histogram.Record((long)Stopwatch.GetElapsedTime(started).TotalMicroseconds);
+                }
             }
             return histogram;
         }));

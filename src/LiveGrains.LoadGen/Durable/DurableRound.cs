@@ -8,7 +8,8 @@ namespace LiveGrains.LoadGen.Durable;
 /// <param name="AckP50Ms">Median acknowledgement latency of one append (of one COPY for raw COPY).</param>
 /// <param name="AckP99Ms">99th percentile of the same.</param>
 /// <param name="AckMaxMs">Largest of the same.</param>
-public sealed record DurableRound(string Contender, int Round, long Events, double Seconds, double AckP50Ms, double AckP99Ms, double AckMaxMs)
+/// <param name="CpuCores">Cores this process kept busy (its CPU time over wall time); Postgres' own CPU is not in it.</param>
+public sealed record DurableRound(string Contender, int Round, long Events, double Seconds, double AckP50Ms, double AckP99Ms, double AckMaxMs, double CpuCores)
 {
     /// <summary>Sustained events per second.</summary>
     public double EventsPerSecond => Events / Seconds;

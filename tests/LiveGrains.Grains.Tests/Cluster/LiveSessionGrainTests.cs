@@ -125,6 +125,26 @@ public sealed class LiveSessionGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_creator_renamed_and_moved_mid_live_takes_its_card_to_the_new_agency_at_once()
+    {
+        // The test silos re-read creators only once a minute: what happens here is the creator's own notice.
+        var oldAgency = await Setup.AgencyWithCreator(fixture.Grains, "creator-m");
+        var newAgency = await Setup.AgencyWithCreator(fixture.Grains);
+        var (ev, liveId) = NewLive("creator-m");
+        var creator = fixture.Grains.GetGrain<ICreatorGrain>("creator-m");
+        await fixture.Grains.GetGrain<ILiveSessionGrain>(liveId).Ingest([ev.Started(), ev.Order(Sec(5), "o1", 3m)]);
+        await Eventually.Get(() => oldAgency.GetOngoing(OngoingQuery.Default), o => o.Cards.Any(c => c.LiveId == liveId), "card in the old agency");
+
+        await creator.SetProfile("Renamed creator", "https://img.example/renamed.png", CreatorType.Affiliate);
+        await creator.BindAgency(newAgency.GetPrimaryKeyString());
+
+        var moved = await Eventually.Get(() => newAgency.GetOngoing(OngoingQuery.Default), o => o.Cards.Any(c => c.LiveId == liveId), "card in the new agency");
+        var card = moved.Cards.Single(c => c.LiveId == liveId);
+        (card.CreatorName, card.CreatorAvatarUrl).ShouldBe(("Renamed creator", "https://img.example/renamed.png"));
+        await Eventually.Get(() => oldAgency.GetOngoing(OngoingQuery.Default), o => o.Cards.All(c => c.LiveId != liveId), "card gone from the old agency");
+    }
+
+    [Fact]
     public async Task End_of_live_clears_the_creators_current_live_and_keeps_the_dashboard()
     {
         var agency = await Setup.AgencyWithCreator(fixture.Grains, "creator-e");
