@@ -26,13 +26,11 @@ public interface IAgencyGrain : IWatchableGrain
     [ReadOnly] Task<IReadOnlyList<CreatorProfile>> GetCreators(string? search);
 
     /// <summary>
-    /// Called by a LIVE grain (at most once a second while it changes) with its latest card. Returns the
-    /// thresholds the LIVE uses for its attention rules, so they travel without another call.
+    /// Called by a silo's card relay with the latest cards of its LIVEs that changed (each at most once a second) and
+    /// the LIVEs that ended, which leave the ongoing index and any pin. Returns the thresholds the LIVEs use for their
+    /// attention rules, so they travel without another call.
     /// </summary>
-    Task<AttentionThresholds> UpsertCard(LiveCard card);
-
-    /// <summary>Called by a LIVE grain when it ends: it leaves the ongoing index and any pin.</summary>
-    Task LiveEnded(string liveId);
+    Task<AttentionThresholds> ApplyCards(IReadOnlyList<LiveCard> cards, IReadOnlyList<string> ended);
 
     /// <summary>The Ongoing LIVEs page: filtered, sorted, pinned first.</summary>
     [ReadOnly] Task<OngoingLives> GetOngoing(OngoingQuery query);

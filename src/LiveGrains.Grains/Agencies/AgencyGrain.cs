@@ -86,24 +86,27 @@ public sealed partial class AgencyGrain(
     }
 
     /// <inheritdoc />
-    public Task<AttentionThresholds> UpsertCard(LiveCard card)
+    public async Task<AttentionThresholds> ApplyCards(IReadOnlyList<LiveCard> cards, IReadOnlyList<string> ended)
     {
-        ArgumentNullException.ThrowIfNull(card);
-        if (card.AgencyId == AgencyId && card.Status == LiveStatus.Live && State.Creators.ContainsKey(card.CreatorId))
+        ArgumentNullException.ThrowIfNull(cards);
+        ArgumentNullException.ThrowIfNull(ended);
+        var now = clock.GetUtcNow();
+        foreach (var card in cards)
         {
-            _ongoing[card.LiveId] = (card, clock.GetUtcNow());
+            if (card.AgencyId != AgencyId || card.Status != LiveStatus.Live || !State.Creators.ContainsKey(card.CreatorId)) continue;
+            _ongoing[card.LiveId] = (card, now);
             _changed.Add(card.LiveId);
             _ended.Remove(card.LiveId);
             EnsureTimer();
         }
-        return Task.FromResult(State.Thresholds);
-    }
-
-    /// <inheritdoc />
-    public async Task LiveEnded(string liveId)
-    {
-        Remove(liveId);
-        if (State.Pins.Remove(liveId)) await store.WriteStateAsync();
+        var unpinned = false;
+        foreach (var liveId in ended)
+        {
+            Remove(liveId);
+            unpinned |= State.Pins.Remove(liveId);
+        }
+        if (unpinned) await store.WriteStateAsync();
+        return State.Thresholds;
     }
 
     /// <inheritdoc />

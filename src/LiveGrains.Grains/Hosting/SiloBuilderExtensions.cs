@@ -1,3 +1,4 @@
+using LiveGrains.Grains.Agencies;
 using LiveGrains.Contracts.EventLog;
 using LiveGrains.Contracts.History;
 using LiveGrains.Contracts.Streams;
@@ -38,6 +39,7 @@ public static class SiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(silo);
         silo.Services.Replace(ServiceDescriptor.Singleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>());
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.TryAddSingleton<AgencyCardRelay>();
         var options = silo.Services.AddOptions<LiveGrainsOptions>();
         if (configuration is not null) options.Bind(configuration.GetSection(LiveGrainsOptions.Section));
         return silo;

@@ -4,6 +4,7 @@ using LiveGrains.Contracts.Grains;
 using LiveGrains.Contracts.History;
 using LiveGrains.Contracts.Streams;
 using LiveGrains.Contracts.Views;
+using LiveGrains.Grains.Agencies;
 using LiveGrains.Grains.Hosting;
 using LiveGrains.Grains.Rollup;
 using Microsoft.Extensions.Logging;
@@ -14,7 +15,8 @@ namespace LiveGrains.Grains.Sessions;
 
 /// <summary>
 /// One LIVE: the single writer of its rollup. Ingest applies events in memory; a tick (at most once per
-/// <see cref="LiveGrainsOptions.TickInterval"/>) pushes the card to the agency and the detail to the LIVE's
+/// <see cref="LiveGrainsOptions.TickInterval"/>) posts the card to its agency (through the silo's
+/// <see cref="AgencyCardRelay"/>) and publishes the detail on the LIVE's
 /// stream, so fan-out cost follows ticks, not events. At the end of the LIVE it writes its history row,
 /// tells its creator and agency, and deactivates.
 /// Durability: accepted events get the next sequence numbers and are appended to the event log before the call
@@ -24,6 +26,7 @@ public sealed partial class LiveSessionGrain(
     [PersistentState("live", StorageNames.Grains)] IPersistentState<LiveSessionState> store,
     ILiveHistoryStore history,
     ILiveEventLog eventLog,
+    AgencyCardRelay cards,
     TimeProvider clock,
     IOptions<LiveGrainsOptions> options,
     ILogger<LiveSessionGrain> logger) : Grain, ILiveSessionGrain
@@ -40,9 +43,7 @@ public sealed partial class LiveSessionGrain(
     private DateTimeOffset _lastCheckpoint;
     private DateTimeOffset _lastCreatorRefresh;
     private DateTimeOffset _watchedUntil;
-    // Resolved once: Orleans' GetGrain reads the interface's attributes by reflection on every call, which showed
-    // up as 5% of a busy silo's CPU when every LIVE resolved its agency on every tick.
-    private (string Id, IAgencyGrain Grain)? _agency;
+    // Resolved once: Orleans' GetGrain reads the interface's attributes by reflection on every call.
     private ICreatorGrain? _creator;
     private IAsyncStream<LiveDetailUpdate>? _detailStream;
 
@@ -233,7 +234,8 @@ public sealed partial class LiveSessionGrain(
         var card = LiveViews.Card(State, now, _options.CardComments);
         if (card.Status == LiveStatus.Live && card.AgencyId is { } agencyId)
         {
-            State.Thresholds = await Agency(agencyId).UpsertCard(card);
+            cards.PostCard(agencyId, card);
+            State.Thresholds = cards.ThresholdsOf(agencyId) ?? State.Thresholds;
         }
         if (_changedSincePush && now < _watchedUntil)
         {
@@ -274,14 +276,8 @@ public sealed partial class LiveSessionGrain(
         if (previousAgency is not null && previousAgency != profile.AgencyId)
         {
             // The creator moved to another agency mid-LIVE: the old one must stop showing the card.
-            await Agency(previousAgency).LiveEnded(LiveId);
+            cards.PostEnded(previousAgency, LiveId);
         }
-    }
-
-    private IAgencyGrain Agency(string agencyId)
-    {
-        if (_agency is not { } cached || cached.Id != agencyId) _agency = cached = (agencyId, GrainFactory.GetGrain<IAgencyGrain>(agencyId));
-        return cached.Grain;
     }
 
     private ICreatorGrain Creator(string creatorId) => _creator ??= GrainFactory.GetGrain<ICreatorGrain>(creatorId);
@@ -290,7 +286,7 @@ public sealed partial class LiveSessionGrain(
     {
         var dashboard = LiveViews.Dashboard(State, now, _options.CardComments);
         await history.SaveAsync(new LiveHistoryRecord(LiveViews.Summary(dashboard), dashboard), cancellationToken);
-        if (State.Creator?.AgencyId is { } agencyId) await Agency(agencyId).LiveEnded(LiveId);
+        if (State.Creator?.AgencyId is { } agencyId) cards.PostEnded(agencyId, LiveId);
         if (Rollup.CreatorId is { } creatorId) await Creator(creatorId).SetCurrentLive(LiveId, onAir: false);
         State.HistoryWrittenAtCount = Rollup.EventCount;
         await Checkpoint(now, cancellationToken);
