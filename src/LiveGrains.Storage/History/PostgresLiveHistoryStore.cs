@@ -4,6 +4,7 @@ using System.Text.Json;
 using LiveGrains.Contracts.Events;
 using LiveGrains.Contracts.History;
 using LiveGrains.Contracts.Json;
+using LiveGrains.Contracts.Metrics;
 using LiveGrains.Contracts.Views;
 using Npgsql;
 using NpgsqlTypes;
@@ -127,6 +128,11 @@ public sealed class PostgresLiveHistoryStore(NpgsqlDataSource dataSource) : ILiv
         if (problem is not null) throw new ArgumentException($"LIVE {record.Summary.LiveId} cannot be stored: {problem}.", nameof(record));
     }
 
+    // jsonb keeps object keys in its own order; the card lists metrics in catalog order, as the grain derives them.
+    private static Dictionary<string, decimal?> InCatalogOrder(IReadOnlyDictionary<string, decimal?> metrics) =>
+        MetricCatalog.All.Select(m => m.Key).Where(metrics.ContainsKey).Concat(metrics.Keys.Where(k => MetricCatalog.Find(k) is null))
+            .ToDictionary(k => k, k => metrics[k]);
+
     private static ProductView? PinnedProduct(IReadOnlyList<ProductStats> products, string? productId, string? currency) =>
         productId is not null && products.FirstOrDefault(p => p.ProductId == productId) is { Name: { } name } product
             ? new ProductView(productId, name, product.Price ?? 0, currency ?? "", product.ImageUrl)
@@ -177,7 +183,7 @@ public sealed class PostgresLiveHistoryStore(NpgsqlDataSource dataSource) : ILiv
 
         // Who, when and every metric are the summary's: the summary is the dashboard's own row (LiveViews.Summary).
         var card = new LiveCard(s.LiveId, s.CreatorId, s.CreatorName, avatar, s.CreatorType, s.AgencyId, s.Title, s.Status, s.StartedAt,
-            s.EndedAt, s.Currency, s.Metrics, [.. details.Comments.Take(cardComments)], PinnedProduct(details.Products, pinnedId, pinnedCurrency),
+            s.EndedAt, s.Currency, InCatalogOrder(s.Metrics), [.. details.Comments.Take(cardComments)], PinnedProduct(details.Products, pinnedId, pinnedCurrency),
             details.Violations, attention, updatedAt, Pinned: false);
         return new LiveDashboard(card, s.Counters, profile, details.Trends, details.Products, details.Promotions, details.Violations,
             details.Comments, endReason);
