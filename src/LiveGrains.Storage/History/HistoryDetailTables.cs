@@ -19,12 +19,20 @@ internal static class HistoryDetailTables
         ["orders", "items_sold", "refunds", "views", "current_viewers", "peak_viewers", "live_impressions",
          "product_impressions", "product_clicks", "likes", "comments", "shares", "new_followers"];
 
+    // Rounded to cents in a trend point: a ratio re-derived from a minute with sub-cent amounts can differ from the
+    // one the LIVE showed in its last digit. Exact minutes would need the trend point to carry its raw counters.
     private static readonly string[] TrendMoney = ["gmv", "affiliate_gmv", "refunded_amount"];
 
     // Derived from viewer-seconds and seconds on air, which a trend point does not carry: stored as they are.
     private static readonly string[] TrendStored = ["avg_viewers", "avg_view_duration"];
 
     private static readonly string[] TrendColumns = [.. TrendMoney, .. TrendCounts, .. TrendStored];
+
+    private static readonly string TrendInsert = $"""
+        INSERT INTO live_history_trend (live_id, minute, {string.Join(", ", TrendColumns)})
+        SELECT @live_id, * FROM unnest(@minute::timestamptz[], {string.Join(", ", TrendColumns.Select(c =>
+            $"@{c}::{(TrendCounts.Contains(c) ? "bigint" : "numeric")}[]"))})
+        """;
 
     private static readonly string[] Tables =
         ["live_history_trend", "live_history_product", "live_history_promotion", "live_history_violation", "live_history_comment"];
@@ -40,11 +48,7 @@ internal static class HistoryDetailTables
             arrays.AddRange(TrendMoney.Select(k => (k, (object)d.Trends.Select(t => Raw(t, k)).ToArray())));
             arrays.AddRange(TrendCounts.Select(k => (k, (object)d.Trends.Select(t => (long)Raw(t, k)).ToArray())));
             arrays.AddRange(TrendStored.Select(k => (k, (object)d.Trends.Select(t => t.Values.GetValueOrDefault(k)).ToArray())));
-            var types = TrendMoney.Select(_ => "numeric").Concat(TrendCounts.Select(_ => "bigint")).Concat(TrendStored.Select(_ => "numeric"));
-            batch.BatchCommands.Add(Command($"""
-                INSERT INTO live_history_trend (live_id, minute, {string.Join(", ", TrendColumns)})
-                SELECT @live_id, * FROM unnest(@minute::timestamptz[], {string.Join(", ", TrendColumns.Zip(types, (c, t) => $"@{c}::{t}[]"))})
-                """, [.. arrays]));
+            batch.BatchCommands.Add(Command(TrendInsert, [.. arrays]));
         }
 
         if (d.Products.Count > 0)

@@ -18,6 +18,8 @@ namespace LiveGrains.Storage.History;
 /// </summary>
 public sealed class PostgresLiveHistoryStore(NpgsqlDataSource dataSource) : ILiveHistoryStore
 {
+    
+
     private const string Upsert = """
         INSERT INTO live_history (live_id, agency_id, creator_id, creator_name, creator_type, title, status, started_at, ended_at, currency,
             gmv, affiliate_gmv, orders, items_sold, buyers, refunds, refunded_amount, views, unique_viewers, peak_viewers, viewer_seconds,
@@ -112,32 +114,6 @@ public sealed class PostgresLiveHistoryStore(NpgsqlDataSource dataSource) : ILiv
         return command;
     }
 
-    // The dashboard is stored as the summary, a few card columns and the child rows, and rebuilt from them; a card
-    // those cannot reproduce would change in a round trip, so it is refused rather than stored differently.
-    private static void EnsureRebuildable(LiveHistoryRecord record)
-    {
-        var d = record.Dashboard;
-        var card = d.Card;
-        var problem =
-            card.Pinned ? "its card is pinned, but pinning is an agency's view of a LIVE, applied when the agency is queried"
-            : !card.LatestComments.SequenceEqual(d.Comments.Take(card.LatestComments.Count)) ? "the card's comments are not the newest of the comment sample"
-            : !card.Violations.SequenceEqual(d.Violations) ? "the card's violations are not the dashboard's"
-            : card.PinnedProduct is { } pin && PinnedProduct(d.Products, pin.ProductId, pin.Currency) != pin
-                ? "the card's pinned product differs from its product row"
-            : null;
-        if (problem is not null) throw new ArgumentException($"LIVE {record.Summary.LiveId} cannot be stored: {problem}.", nameof(record));
-    }
-
-    // jsonb keeps object keys in its own order; the card lists metrics in catalog order, as the grain derives them.
-    private static Dictionary<string, decimal?> InCatalogOrder(IReadOnlyDictionary<string, decimal?> metrics) =>
-        MetricCatalog.All.Select(m => m.Key).Where(metrics.ContainsKey).Concat(metrics.Keys.Where(k => MetricCatalog.Find(k) is null))
-            .ToDictionary(k => k, k => metrics[k]);
-
-    private static ProductView? PinnedProduct(IReadOnlyList<ProductStats> products, string? productId, string? currency) =>
-        productId is not null && products.FirstOrDefault(p => p.ProductId == productId) is { Name: { } name } product
-            ? new ProductView(productId, name, product.Price ?? 0, currency ?? "", product.ImageUrl)
-            : null;
-
     /// <inheritdoc />
     public async Task<Page<LiveSummary>> QueryAsync(HistoryQuery query, CancellationToken cancellationToken)
     {
@@ -183,8 +159,8 @@ public sealed class PostgresLiveHistoryStore(NpgsqlDataSource dataSource) : ILiv
 
         // Who, when and every metric are the summary's: the summary is the dashboard's own row (LiveViews.Summary).
         var card = new LiveCard(s.LiveId, s.CreatorId, s.CreatorName, avatar, s.CreatorType, s.AgencyId, s.Title, s.Status, s.StartedAt,
-            s.EndedAt, s.Currency, InCatalogOrder(s.Metrics), [.. details.Comments.Take(cardComments)], PinnedProduct(details.Products, pinnedId, pinnedCurrency),
-            details.Violations, attention, updatedAt, Pinned: false);
+            s.EndedAt, s.Currency, InCatalogOrder(s.Metrics), [.. details.Comments.Take(cardComments)],
+            PinnedProduct(details.Products, pinnedId, pinnedCurrency), details.Violations, attention, updatedAt, Pinned: false);
         return new LiveDashboard(card, s.Counters, profile, details.Trends, details.Products, details.Promotions, details.Violations,
             details.Comments, endReason);
     }
@@ -226,6 +202,32 @@ public sealed class PostgresLiveHistoryStore(NpgsqlDataSource dataSource) : ILiv
         command.Parameters.AddWithValue("offset", (long)(q.Page - 1) * q.PageSize);
         return command;
     }
+
+    // The dashboard is stored as the summary, a few card columns and the child rows, and rebuilt from them; a card
+    // those cannot reproduce would change in a round trip, so it is refused rather than stored differently.
+    private static void EnsureRebuildable(LiveHistoryRecord record)
+    {
+        var d = record.Dashboard;
+        var card = d.Card;
+        var problem =
+            card.Pinned ? "its card is pinned, but pinning is an agency's view of a LIVE, applied when the agency is queried"
+            : !card.LatestComments.SequenceEqual(d.Comments.Take(card.LatestComments.Count)) ? "the card's comments are not the newest of the comment sample"
+            : !card.Violations.SequenceEqual(d.Violations) ? "the card's violations are not the dashboard's"
+            : card.PinnedProduct is { } pin && PinnedProduct(d.Products, pin.ProductId, pin.Currency) != pin
+                ? "the card's pinned product differs from its product row"
+            : null;
+        if (problem is not null) throw new ArgumentException($"LIVE {record.Summary.LiveId} cannot be stored: {problem}.", nameof(record));
+    }
+
+    // jsonb keeps object keys in its own order; the card lists metrics in catalog order, as the grain derives them.
+    private static Dictionary<string, decimal?> InCatalogOrder(IReadOnlyDictionary<string, decimal?> metrics) =>
+        MetricCatalog.All.Select(m => m.Key).Where(metrics.ContainsKey).Concat(metrics.Keys.Where(k => MetricCatalog.Find(k) is null))
+            .ToDictionary(k => k, k => metrics[k]);
+
+    private static ProductView? PinnedProduct(IReadOnlyList<ProductStats> products, string? productId, string? currency) =>
+        productId is not null && products.FirstOrDefault(p => p.ProductId == productId) is { Name: { } name } product
+            ? new ProductView(productId, name, product.Price ?? 0, currency ?? "", product.ImageUrl)
+            : null;
 
     private static string Wire<TEnum>(TEnum value) where TEnum : struct, Enum => HistoryDetailTables.Wire(value);
 }

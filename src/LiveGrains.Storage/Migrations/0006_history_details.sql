@@ -25,7 +25,8 @@ ALTER TABLE live_history
 -- One row per minute of the trend, with the raw counters of that minute as the trend point carries them, so
 -- every trendable ratio (aov, ctr, gpm, rates) is derived in SQL or by the metric catalog rather than stored.
 -- Average viewers and average view duration are stored: their inputs (viewer-seconds, seconds on air) are
--- not part of a trend point. Money is unconstrained numeric so values read back with the scale they had.
+-- not part of a trend point. Money is unconstrained numeric so values read back with the scale they had; a trend
+-- point rounds money to cents, so minutes with sub-cent amounts re-derive ratios from the rounded value.
 CREATE TABLE live_history_trend (
     live_id              text        NOT NULL REFERENCES live_history (live_id) ON DELETE CASCADE,
     minute               timestamptz NOT NULL,
