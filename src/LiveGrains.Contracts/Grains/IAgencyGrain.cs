@@ -22,9 +22,6 @@ public interface IAgencyGrain : IWatchableGrain
     /// <summary>Called by a creator grain when it leaves this agency.</summary>
     Task CreatorUnbound(string creatorId);
 
-    /// <summary>Bound creators whose name or id contains <paramref name="search"/> (case-insensitive), by name.</summary>
-    [ReadOnly] Task<IReadOnlyList<CreatorProfile>> GetCreators(string? search);
-
     /// <summary>
     /// Called by a silo's card relay with the latest cards of its LIVEs that changed (each at most once a second) and
     /// the LIVEs that ended, which leave the ongoing index and any pin. Returns the thresholds the LIVEs use for their

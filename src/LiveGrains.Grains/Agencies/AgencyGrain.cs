@@ -1,3 +1,4 @@
+using LiveGrains.Contracts.Directory;
 using LiveGrains.Contracts.Grains;
 using LiveGrains.Contracts.Metrics;
 using LiveGrains.Contracts.Streams;
@@ -11,10 +12,12 @@ namespace LiveGrains.Grains.Agencies;
 
 /// <summary>
 /// An agency: bound creators, pins, preferences and the ongoing index. LIVE grains push their cards
-/// here; the agency publishes the changes of each tick as one batch on its stream.
+/// here; the agency publishes the changes of each tick as one batch on its stream. Its name is written through to the
+/// creator directory, which answers creator search.
 /// </summary>
 public sealed partial class AgencyGrain(
     [PersistentState("agency", StorageNames.Grains)] IPersistentState<AgencyState> store,
+    ICreatorDirectory directory,
     TimeProvider clock,
     IOptions<LiveGrainsOptions> options,
     ILogger<AgencyGrain> logger) : Grain, IAgencyGrain
@@ -39,6 +42,8 @@ public sealed partial class AgencyGrain(
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         State.Name = name.Trim();
         await store.WriteStateAsync();
+        // After the state, which is the truth: a rename retried after a failure here writes both again, harmlessly.
+        await directory.UpsertAgencyAsync(AgencyId, State.Name, CancellationToken.None);
         return Info();
     }
 
@@ -62,19 +67,6 @@ public sealed partial class AgencyGrain(
             Remove(liveId);
         }
         await store.WriteStateAsync();
-    }
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<CreatorProfile>> GetCreators(string? search)
-    {
-        var term = search?.Trim();
-        IReadOnlyList<CreatorProfile> result = State.Creators.Values
-            .Where(c => string.IsNullOrEmpty(term)
-                || c.Name.Contains(term, StringComparison.OrdinalIgnoreCase)
-                || c.CreatorId.Contains(term, StringComparison.OrdinalIgnoreCase))
-            .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.CreatorId, StringComparer.Ordinal)
-            .ToList();
-        return Task.FromResult(result);
     }
 
     /// <inheritdoc />

@@ -1,3 +1,4 @@
+using LiveGrains.Contracts.Directory;
 using LiveGrains.Contracts.Events;
 using LiveGrains.Contracts.Grains;
 using LiveGrains.Contracts.Views;
@@ -5,9 +6,15 @@ using LiveGrains.Grains.Hosting;
 
 namespace LiveGrains.Grains.Creators;
 
-/// <summary>A creator: profile, agency binding (the creator owns it and tells agencies) and the LIVE on air.</summary>
+/// <summary>
+/// A creator: profile, agency binding (the creator owns it and tells agencies and the directory) and the LIVE on air.
+/// Its state is written first and is the truth; the directory follows it. Every directory write is idempotent and a
+/// command repeats it even when the state did not change, so a call retried after a failure brings the directory in line.
+/// </summary>
 public sealed class CreatorGrain(
-    [PersistentState("creator", StorageNames.Grains)] IPersistentState<CreatorState> store) : Grain, ICreatorGrain
+    [PersistentState("creator", StorageNames.Grains)] IPersistentState<CreatorState> store,
+    ICreatorDirectory directory,
+    TimeProvider clock) : Grain, ICreatorGrain
 {
     /// <summary>Longest display name accepted.</summary>
     public const int MaxNameLength = 100;
@@ -21,7 +28,9 @@ public sealed class CreatorGrain(
         if (string.IsNullOrWhiteSpace(name)) return OperationResult.Fail(ErrorKind.Invalid, "name is required");
         if (name.Length > MaxNameLength) return OperationResult.Fail(ErrorKind.Invalid, $"name is longer than {MaxNameLength} characters");
         (State.Name, State.AvatarUrl, State.CreatorType) = (name.Trim(), avatarUrl, creatorType);
-        await SaveAndTellAgency();
+        await store.WriteStateAsync();
+        await directory.UpsertCreatorAsync(CreatorId, State.Name, State.AvatarUrl, State.CreatorType, CancellationToken.None);
+        await TellAgencyAndLive();
         return OperationResult.Ok;
     }
 
@@ -32,10 +41,14 @@ public sealed class CreatorGrain(
     public async Task<OperationResult> BindAgency(string agencyId)
     {
         if (string.IsNullOrWhiteSpace(agencyId)) return OperationResult.Fail(ErrorKind.Invalid, "agencyId is required");
-        if (State.AgencyId == agencyId) return OperationResult.Ok;
-        if (State.AgencyId is { } previous) await GrainFactory.GetGrain<IAgencyGrain>(previous).CreatorUnbound(CreatorId);
-        State.AgencyId = agencyId;
-        await SaveAndTellAgency();
+        if (State.AgencyId != agencyId)
+        {
+            if (State.AgencyId is { } previous) await GrainFactory.GetGrain<IAgencyGrain>(previous).CreatorUnbound(CreatorId);
+            State.AgencyId = agencyId;
+            await store.WriteStateAsync();
+        }
+        await directory.BindAsync(CreatorId, agencyId, clock.GetUtcNow(), CancellationToken.None);
+        await TellAgencyAndLive();
         return OperationResult.Ok;
     }
 
@@ -43,9 +56,14 @@ public sealed class CreatorGrain(
     public async Task<OperationResult> UnbindAgency(string agencyId)
     {
         if (State.AgencyId != agencyId)
+        {
+            // Not bound there, so the directory must not say so either (a no-op unless an earlier unbind failed half-way).
+            await directory.UnbindAsync(CreatorId, agencyId, clock.GetUtcNow(), CancellationToken.None);
             return OperationResult.Fail(ErrorKind.NotFound, $"Creator '{CreatorId}' is not bound to agency '{agencyId}'.");
+        }
         State.AgencyId = null;
         await store.WriteStateAsync();
+        await directory.UnbindAsync(CreatorId, agencyId, clock.GetUtcNow(), CancellationToken.None);
         await GrainFactory.GetGrain<IAgencyGrain>(agencyId).CreatorUnbound(CreatorId);
         TellCurrentLive();
         return OperationResult.Ok;
@@ -65,9 +83,8 @@ public sealed class CreatorGrain(
     private CreatorProfile Profile() =>
         new(CreatorId, State.Name ?? CreatorId, State.AvatarUrl, State.CreatorType, State.AgencyId, State.CurrentLiveId);
 
-    private async Task SaveAndTellAgency()
+    private async Task TellAgencyAndLive()
     {
-        await store.WriteStateAsync();
         if (State.AgencyId is { } agencyId) await GrainFactory.GetGrain<IAgencyGrain>(agencyId).CreatorBound(Profile());
         TellCurrentLive();
     }

@@ -1,7 +1,9 @@
-using LiveGrains.Grains.Agencies;
+using LiveGrains.Contracts.Directory;
 using LiveGrains.Contracts.EventLog;
 using LiveGrains.Contracts.History;
 using LiveGrains.Contracts.Streams;
+using LiveGrains.Grains.Agencies;
+using LiveGrains.Grains.Directory;
 using LiveGrains.Grains.EventLog;
 using LiveGrains.Grains.History;
 using Microsoft.Extensions.Configuration;
@@ -16,15 +18,18 @@ public static class SiloBuilderExtensions
 {
     /// <summary>
     /// Registers the grains' services and, for embedded mode and tests, in-memory grain storage, memory
-    /// streams, the in-memory event log and history store. Cluster hosts register their durable providers instead.
+    /// streams and reminders, the in-memory event log, history store and creator directory. Cluster hosts register their
+    /// durable providers instead.
     /// </summary>
     public static ISiloBuilder AddLiveGrainsInMemory(this ISiloBuilder silo, IConfiguration? configuration = null)
     {
         ArgumentNullException.ThrowIfNull(silo);
         silo.AddMemoryGrainStorage(StorageNames.Grains)
             .AddMemoryGrainStorage(StorageNames.PubSub)
-            .AddMemoryStreams(LiveStreams.Provider);
+            .AddMemoryStreams(LiveStreams.Provider)
+            .UseInMemoryReminderService();
         silo.Services.TryAddSingleton<ILiveHistoryStore, InMemoryLiveHistoryStore>();
+        silo.Services.TryAddSingleton<ICreatorDirectory, InMemoryCreatorDirectory>();
         silo.Services.TryAddSingleton<ILiveEventLog, InMemoryLiveEventLog>();
         return silo.AddLiveGrainsServices(configuration);
     }

@@ -1,4 +1,6 @@
+using LiveGrains.Contracts.Directory;
 using LiveGrains.Contracts.History;
+using LiveGrains.Storage.Directory;
 using LiveGrains.Storage.History;
 using LiveGrains.Storage.Schema;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,13 +15,14 @@ public static class PostgresServiceCollectionExtensions
     /// <summary>The ADO.NET invariant name of Npgsql, for Orleans' ADO.NET providers.</summary>
     public const string Invariant = "Npgsql";
 
-    /// <summary>Registers the data source, the migrator and the Postgres history store.</summary>
+    /// <summary>Registers the data source, the migrator, the Postgres history store and creator directory.</summary>
     public static IServiceCollection AddLiveGrainsPostgres(this IServiceCollection services, string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.TryAddSingleton<SchemaMigrator>();
         services.TryAddSingleton<ILiveHistoryStore, PostgresLiveHistoryStore>();
+        services.TryAddSingleton<ICreatorDirectory, PostgresCreatorDirectory>();
         return services;
     }
 }
