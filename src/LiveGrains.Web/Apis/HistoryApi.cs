@@ -1,4 +1,4 @@
-using LiveGrains.Contracts.Grains;
+using LiveGrains.Contracts.Directory;
 using LiveGrains.Contracts.History;
 using LiveGrains.Contracts.Views;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,13 +12,28 @@ public static class HistoryApi
     public static void MapHistoryApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapAgencyGroup("", "All LIVEs");
-        group.MapGet("/creators", (string agencyId, string? search, IGrainFactory grains) => grains.GetGrain<IAgencyGrain>(agencyId).GetCreators(search))
-            .WithName("SearchCreators").WithSummary("Creators bound to the agency, by name or id");
+        group.MapGet("/creators", SearchCreators)
+            .WithName("SearchCreators").WithSummary("Creators bound to the agency whose name or id contains the search text, by name, a page at a time");
         group.MapGet("/lives", (string agencyId, [AsParameters] HistoryParameters p, ILiveHistoryStore history, CancellationToken ct) => List(agencyId, null, p, history, ct))
             .WithName("ListCompletedLives").WithSummary("Completed LIVEs of all the agency's creators");
         group.MapGet("/creators/{creatorId}/lives", (string agencyId, string creatorId, [AsParameters] HistoryParameters p, ILiveHistoryStore history, CancellationToken ct) =>
                 List(agencyId, creatorId, p, history, ct))
             .WithName("ListCreatorLives").WithSummary("Completed LIVEs of one creator");
+    }
+
+    /// <summary>Query string of the creator search.</summary>
+    /// <param name="Search">Text the name or id contains (case-insensitive); none lists every bound creator.</param>
+    /// <param name="Page">1-based page.</param>
+    /// <param name="PageSize">Rows per page (at most 200).</param>
+    public sealed record CreatorParameters(string? Search, int? Page, int? PageSize);
+
+    /// <summary>Turns the query string into a creator search, or the problem that names the bad parameter.</summary>
+    public static CreatorSearch? ToSearch(string agencyId, CreatorParameters p, out ValidationProblem? problem)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        var search = new CreatorSearch(agencyId, p.Search, p.Page ?? 1, p.PageSize ?? CreatorSearch.DefaultPageSize);
+        problem = search.Validate() is { } error ? ApiResults.Invalid(error.Split(' ')[0], error) : null;
+        return problem is null ? search : null;
     }
 
     /// <summary>Query string of the history lists.</summary>
@@ -42,6 +57,13 @@ public static class HistoryApi
             return null;
         }
         return query;
+    }
+
+    private static async Task<Results<Ok<Page<CreatorProfile>>, ValidationProblem>> SearchCreators(
+        string agencyId, [AsParameters] CreatorParameters p, ICreatorDirectory directory, CancellationToken cancellationToken)
+    {
+        var search = ToSearch(agencyId, p, out var problem);
+        return search is null ? problem! : TypedResults.Ok(await directory.SearchCreatorsAsync(search, cancellationToken));
     }
 
     private static async Task<Results<Ok<Page<LiveSummary>>, ValidationProblem>> List(

@@ -70,4 +70,36 @@ public sealed class ApiTests(WebFixture app)
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("pageSize must be between 1 and 200");
     }
+
+    [Fact]
+    public async Task Creator_search_answers_a_page_of_the_agencys_bound_creators_by_name()
+    {
+        foreach (var (id, name) in new[] { ("search-c1", "Moon Shop"), ("search-c2", "Aurora Deals"), ("search-c3", "moonlight") })
+        {
+            (await _http.PutAsJsonAsync($"/api/admin/creators/{id}", new { name, avatarUrl = (string?)null, creatorType = "seller" }, Ct)).EnsureSuccessStatusCode();
+            (await _http.PutAsync($"/api/admin/agencies/search-agency/creators/{id}", null, Ct)).EnsureSuccessStatusCode();
+        }
+        (await _http.PutAsJsonAsync("/api/admin/creators/search-other", new { name = "Moon Elsewhere", avatarUrl = (string?)null, creatorType = "seller" }, Ct)).EnsureSuccessStatusCode();
+        (await _http.PutAsync("/api/admin/agencies/search-elsewhere/creators/search-other", null, Ct)).EnsureSuccessStatusCode();
+
+        var page = await app.AgencyClient("search-agency").GetFromJsonAsync<JsonElement>("/api/agencies/search-agency/creators?search=MOON&pageSize=1&page=2", Ct);
+
+        page.GetProperty("total").GetInt64().ShouldBe(2);
+        (page.GetProperty("pageNumber").GetInt32(), page.GetProperty("pageSize").GetInt32()).ShouldBe((2, 1));
+        var creator = page.GetProperty("items").EnumerateArray().Single();
+        (creator.GetProperty("creatorId").GetString(), creator.GetProperty("name").GetString()).ShouldBe(("search-c3", "moonlight"));
+        creator.GetProperty("agencyId").GetString().ShouldBe("search-agency");
+    }
+
+    [Theory]
+    [InlineData("page=0", "page")]
+    [InlineData("pageSize=500", "pageSize")]
+    public async Task A_creator_search_with_bad_paging_is_a_problem_naming_the_field(string query, string field)
+    {
+        var response = await app.AgencyClient("a1").GetAsync($"/api/agencies/a1/creators?{query}", Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        doc.RootElement.GetProperty("errors").GetProperty(field)[0].GetString()!.ShouldStartWith(field + " must be");
+    }
 }

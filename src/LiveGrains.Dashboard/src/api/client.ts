@@ -60,8 +60,8 @@ export const api = {
   savePreferences: (agencyId: string, preferences: AgencyPreferences) =>
     request<AgencyPreferences>('PUT', `${agencyPath(agencyId)}/preferences`, preferences),
   live: (liveId: string) => request<LiveDashboard>('GET', `/api/lives/${encodeURIComponent(liveId)}`),
-  creators: (agencyId: string, search?: string) =>
-    request<CreatorProfile[]>('GET', `${agencyPath(agencyId)}/creators${query({ search })}`),
+  creators: (agencyId: string, search?: string, page?: number, pageSize?: number) =>
+    request<Page<CreatorProfile>>('GET', `${agencyPath(agencyId)}/creators${query({ search, page, pageSize })}`),
   history: (agencyId: string, q: HistoryQuery) => {
     const { creatorId, ...rest } = q;
     const base = creatorId ? `${agencyPath(agencyId)}/creators/${encodeURIComponent(creatorId)}/lives` : `${agencyPath(agencyId)}/lives`;

@@ -15,6 +15,9 @@ import { MetricPicker } from '../../components/MetricPicker';
 import { formatDateTime, formatMetric } from '../../format';
 
 const sorts: HistorySort[] = ['started_desc', 'started_asc', 'metric_desc', 'metric_asc'];
+// The creator picker shows the first matches by name; typing narrows them on the server, so an agency with thousands
+// of creators never ships them all to the browser.
+const CREATOR_OPTIONS = 50;
 
 function readQuery(search: URLSearchParams): HistoryQuery {
   const sort = search.get('sort') as HistorySort | null;
@@ -58,7 +61,7 @@ export function AllLivesPage() {
   }, [setSearch]);
 
   useEffect(() => {
-    const timer = window.setTimeout(() => api.creators(agencyId, creatorSearch || undefined).then(setCreators, () => undefined), 250);
+    const timer = window.setTimeout(() => api.creators(agencyId, creatorSearch || undefined, 1, CREATOR_OPTIONS).then((p) => setCreators(p.items), () => undefined), 250);
     return () => window.clearTimeout(timer);
   }, [agencyId, creatorSearch]);
 
