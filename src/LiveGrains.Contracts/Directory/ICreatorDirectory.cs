@@ -23,10 +23,11 @@ public interface ICreatorDirectory
     /// instant. Binding to the agency it is already bound to changes nothing. A creator or agency not written before
     /// is created with its id as name.
     /// </summary>
-    Task BindAsync(string creatorId, string agencyId, DateTimeOffset at, CancellationToken cancellationToken);
+    /// <remarks>Not named BindAsync: ASP.NET Core would take the directory, a handler parameter, for a bindable type.</remarks>
+    Task BindCreatorAsync(string creatorId, string agencyId, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>Closes the creator's binding to the agency at <paramref name="at"/>; nothing happens if it is not bound there.</summary>
-    Task UnbindAsync(string creatorId, string agencyId, DateTimeOffset at, CancellationToken cancellationToken);
+    Task UnbindCreatorAsync(string creatorId, string agencyId, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>
     /// One page of the creators bound to the agency now, whose name or id contains the search text (case-insensitive),

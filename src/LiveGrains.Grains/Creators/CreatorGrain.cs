@@ -47,7 +47,7 @@ public sealed class CreatorGrain(
             State.AgencyId = agencyId;
             await store.WriteStateAsync();
         }
-        await directory.BindAsync(CreatorId, agencyId, clock.GetUtcNow(), CancellationToken.None);
+        await directory.BindCreatorAsync(CreatorId, agencyId, clock.GetUtcNow(), CancellationToken.None);
         await TellAgencyAndLive();
         return OperationResult.Ok;
     }
@@ -58,12 +58,12 @@ public sealed class CreatorGrain(
         if (State.AgencyId != agencyId)
         {
             // Not bound there, so the directory must not say so either (a no-op unless an earlier unbind failed half-way).
-            await directory.UnbindAsync(CreatorId, agencyId, clock.GetUtcNow(), CancellationToken.None);
+            await directory.UnbindCreatorAsync(CreatorId, agencyId, clock.GetUtcNow(), CancellationToken.None);
             return OperationResult.Fail(ErrorKind.NotFound, $"Creator '{CreatorId}' is not bound to agency '{agencyId}'.");
         }
         State.AgencyId = null;
         await store.WriteStateAsync();
-        await directory.UnbindAsync(CreatorId, agencyId, clock.GetUtcNow(), CancellationToken.None);
+        await directory.UnbindCreatorAsync(CreatorId, agencyId, clock.GetUtcNow(), CancellationToken.None);
         await GrainFactory.GetGrain<IAgencyGrain>(agencyId).CreatorUnbound(CreatorId);
         TellCurrentLive();
         return OperationResult.Ok;

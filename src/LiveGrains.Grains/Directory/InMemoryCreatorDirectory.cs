@@ -35,7 +35,7 @@ public sealed class InMemoryCreatorDirectory : ICreatorDirectory
     }
 
     /// <inheritdoc />
-    public Task BindAsync(string creatorId, string agencyId, DateTimeOffset at, CancellationToken cancellationToken)
+    public Task BindCreatorAsync(string creatorId, string agencyId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(creatorId);
         ArgumentException.ThrowIfNullOrWhiteSpace(agencyId);
@@ -55,7 +55,7 @@ public sealed class InMemoryCreatorDirectory : ICreatorDirectory
     }
 
     /// <inheritdoc />
-    public Task UnbindAsync(string creatorId, string agencyId, DateTimeOffset at, CancellationToken cancellationToken)
+    public Task UnbindCreatorAsync(string creatorId, string agencyId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         lock (_gate)
         {

@@ -71,7 +71,7 @@ public sealed class PostgresCreatorDirectory(NpgsqlDataSource dataSource) : ICre
     }
 
     /// <inheritdoc />
-    public async Task BindAsync(string creatorId, string agencyId, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task BindCreatorAsync(string creatorId, string agencyId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(creatorId);
         ArgumentException.ThrowIfNullOrWhiteSpace(agencyId);
@@ -89,7 +89,7 @@ public sealed class PostgresCreatorDirectory(NpgsqlDataSource dataSource) : ICre
     }
 
     /// <inheritdoc />
-    public async Task UnbindAsync(string creatorId, string agencyId, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task UnbindCreatorAsync(string creatorId, string agencyId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
             UPDATE creator_bindings SET unbound_at = greatest(@at, bound_at)

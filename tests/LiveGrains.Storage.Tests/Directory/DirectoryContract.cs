@@ -21,7 +21,7 @@ public abstract class DirectoryContract
         foreach (var (id, name) in creators)
         {
             await directory.UpsertCreatorAsync(id, name, $"https://img.example/{id}.png", CreatorType.Affiliate, Ct);
-            await directory.BindAsync(id, agencyId, T0, Ct);
+            await directory.BindCreatorAsync(id, agencyId, T0, Ct);
         }
         return directory;
     }
@@ -136,7 +136,7 @@ public abstract class DirectoryContract
         var directory = await Agency(await Directory(), "old", ("mover", "Mover"), ("stayer", "Stayer"));
         await Agency(directory, "new");
 
-        await directory.BindAsync("mover", "new", T0.AddDays(1), Ct);
+        await directory.BindCreatorAsync("mover", "new", T0.AddDays(1), Ct);
 
         (await Ids(directory, "old")).ShouldBe(["stayer"]);
         (await Ids(directory, "new")).ShouldBe(["mover"]);
@@ -152,7 +152,7 @@ public abstract class DirectoryContract
     {
         var directory = await Agency(await Directory(), "a", ("leaver", "Leaver"), ("stayer", "Stayer"));
 
-        await directory.UnbindAsync("leaver", "a", T0.AddHours(5), Ct);
+        await directory.UnbindCreatorAsync("leaver", "a", T0.AddHours(5), Ct);
 
         (await Ids(directory, "a")).ShouldBe(["stayer"]);
         (await directory.GetBindingsAsync("leaver", Ct)).ShouldBe([new CreatorBinding("leaver", "a", T0, T0.AddHours(5))]);
@@ -162,9 +162,9 @@ public abstract class DirectoryContract
     public async Task A_creator_that_comes_back_has_one_binding_per_period()
     {
         var directory = await Agency(await Directory(), "a", ("c1", "Returner"));
-        await directory.UnbindAsync("c1", "a", T0.AddDays(1), Ct);
+        await directory.UnbindCreatorAsync("c1", "a", T0.AddDays(1), Ct);
 
-        await directory.BindAsync("c1", "a", T0.AddDays(2), Ct);
+        await directory.BindCreatorAsync("c1", "a", T0.AddDays(2), Ct);
 
         (await Ids(directory, "a")).ShouldBe(["c1"]);
         (await directory.GetBindingsAsync("c1", Ct)).ShouldBe([
@@ -179,8 +179,8 @@ public abstract class DirectoryContract
         var directory = await Agency(await Directory(), "a", ("c1", "Bound"));
         await Agency(directory, "b");
 
-        await directory.UnbindAsync("c1", "b", T0.AddDays(1), Ct);
-        await directory.UnbindAsync("nobody", "a", T0.AddDays(1), Ct);
+        await directory.UnbindCreatorAsync("c1", "b", T0.AddDays(1), Ct);
+        await directory.UnbindCreatorAsync("nobody", "a", T0.AddDays(1), Ct);
 
         (await Ids(directory, "a")).ShouldBe(["c1"]);
         (await directory.GetBindingsAsync("c1", Ct)).ShouldBe([new CreatorBinding("c1", "a", T0, null)]);
@@ -193,9 +193,9 @@ public abstract class DirectoryContract
         var directory = await Agency(await Directory(), "a", ("c1", "Once"));
 
         await Agency(directory, "a", ("c1", "Once"));
-        await directory.BindAsync("c1", "a", T0.AddMinutes(1), Ct);
-        await directory.UnbindAsync("c1", "a", T0.AddHours(1), Ct);
-        await directory.UnbindAsync("c1", "a", T0.AddHours(2), Ct);
+        await directory.BindCreatorAsync("c1", "a", T0.AddMinutes(1), Ct);
+        await directory.UnbindCreatorAsync("c1", "a", T0.AddHours(1), Ct);
+        await directory.UnbindCreatorAsync("c1", "a", T0.AddHours(2), Ct);
 
         (await directory.GetBindingsAsync("c1", Ct)).ShouldBe([new CreatorBinding("c1", "a", T0, T0.AddHours(1))]);
         (await Ids(directory, "a")).ShouldBeEmpty();
@@ -218,7 +218,7 @@ public abstract class DirectoryContract
     {
         var directory = await Directory();
 
-        await directory.BindAsync("no-profile", "unnamed-agency", T0, Ct);
+        await directory.BindCreatorAsync("no-profile", "unnamed-agency", T0, Ct);
 
         (await directory.SearchCreatorsAsync(new CreatorSearch("unnamed-agency"), Ct)).Items.ShouldBe(
             [new Contracts.Views.CreatorProfile("no-profile", "no-profile", null, CreatorType.Seller, "unnamed-agency", null)]);
@@ -230,7 +230,7 @@ public abstract class DirectoryContract
         var directory = await Agency(await Directory(), "a", ("c1", "Skewed"));
 
         // Another silo's clock, a little behind the one that bound the creator.
-        await directory.UnbindAsync("c1", "a", T0.AddSeconds(-2), Ct);
+        await directory.UnbindCreatorAsync("c1", "a", T0.AddSeconds(-2), Ct);
 
         (await directory.GetBindingsAsync("c1", Ct)).ShouldBe([new CreatorBinding("c1", "a", T0, T0)]);
     }
