@@ -21,6 +21,8 @@ namespace LiveGrains.Grains.Sessions;
 /// tells its creator and agency, and deactivates.
 /// Durability: accepted events get the next sequence numbers and are appended to the event log before the call
 /// returns; the rollup is checkpointed every few seconds, and an activation replays the log after its checkpoint.
+/// While on air it holds a reminder, so that when its silo dies the LIVE is reactivated on another one (and its card
+/// returns to the Ongoing LIVEs) within a minute, instead of at its next event, which may never come.
 /// </summary>
 public sealed partial class LiveSessionGrain(
     [PersistentState("live", StorageNames.Grains)] IPersistentState<LiveSessionState> store,
@@ -29,8 +31,14 @@ public sealed partial class LiveSessionGrain(
     AgencyCardRelay cards,
     TimeProvider clock,
     IOptions<LiveGrainsOptions> options,
-    ILogger<LiveSessionGrain> logger) : Grain, ILiveSessionGrain
+    ILogger<LiveSessionGrain> logger) : Grain, ILiveSessionGrain, IRemindable
 {
+    /// <summary>Name of the reminder a LIVE holds while on air.</summary>
+    public const string OnAirReminder = "on-air";
+
+    // Orleans' shortest reminder period: a dead silo's LIVEs come back within about this long.
+    private static readonly TimeSpan OnAirReminderPeriod = TimeSpan.FromMinutes(1);
+
     private readonly LiveGrainsOptions _options = options.Value;
     private readonly List<CommentView> _newComments = [];
     private readonly List<ViolationView> _newViolations = [];
@@ -46,6 +54,9 @@ public sealed partial class LiveSessionGrain(
     // Resolved once: Orleans' GetGrain reads the interface's attributes by reflection on every call.
     private ICreatorGrain? _creator;
     private IAsyncStream<LiveDetailUpdate>? _detailStream;
+    // Registered once per activation (its first tick on air), never per event; null until then or once removed.
+    private IGrainReminder? _onAirReminder;
+    private DateTimeOffset _nextReminderAttempt;
 
     private LiveSessionState State => store.State;
     private LiveRollup Rollup => store.State.Rollup;
@@ -126,6 +137,21 @@ public sealed partial class LiveSessionGrain(
         var until = clock.GetUtcNow() + lease;
         if (until > _watchedUntil) _watchedUntil = until;
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The on-air reminder's tick. Activation has already replayed the log and started the timer of a LIVE on air (or
+    /// with history to write), which is all a tick has to ensure; a reminder that outlived its LIVE removes itself.
+    /// </summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != OnAirReminder) return;
+        if (Rollup.HasData && (Rollup.Status == LiveStatus.Live || HistoryIsStale))
+        {
+            EnsureTimer();
+            return;
+        }
+        await RemoveOnAirReminder();
     }
 
     /// <inheritdoc />
@@ -217,6 +243,7 @@ public sealed partial class LiveSessionGrain(
     private async Task Tick(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        if (_onAirReminder is null && Rollup.Status == LiveStatus.Live && now >= _nextReminderAttempt) await RegisterOnAirReminder(now);
         if (_changedSincePush || now - _lastPush >= _options.HeartbeatInterval) await Push(now);
         if (HistoryIsStale)
         {
@@ -290,10 +317,41 @@ public sealed partial class LiveSessionGrain(
         if (Rollup.CreatorId is { } creatorId) await Creator(creatorId).SetCurrentLive(LiveId, onAir: false);
         State.HistoryWrittenAtCount = Rollup.EventCount;
         await Checkpoint(now, cancellationToken);
+        await RemoveOnAirReminder();
         LogLiveFinished(logger, LiveId, Rollup.Status, Rollup.EventCount);
         _timer?.Dispose();
         _timer = null;
         this.DeactivateOnIdle();
+    }
+
+    private async Task RegisterOnAirReminder(DateTimeOffset now)
+    {
+        try
+        {
+            _onAirReminder = await this.RegisterOrUpdateReminder(OnAirReminder, OnAirReminderPeriod, OnAirReminderPeriod);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The LIVE runs on without it (it only matters if this silo dies); retry later rather than on every tick,
+            // which during a database outage would be every LIVE every second.
+            _nextReminderAttempt = now + OnAirReminderPeriod;
+            LogReminderFailed(logger, ex, LiveId, "register");
+        }
+    }
+
+    private async Task RemoveOnAirReminder()
+    {
+        try
+        {
+            // Another activation (before a crash) may have registered it: then only the reminder table knows it.
+            if ((_onAirReminder ?? await this.GetReminder(OnAirReminder)) is { } reminder) await this.UnregisterReminder(reminder);
+            _onAirReminder = null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Harmless: its next tick finds the LIVE ended and tries again.
+            LogReminderFailed(logger, ex, LiveId, "remove");
+        }
     }
 
     private async Task Checkpoint(DateTimeOffset now, CancellationToken cancellationToken)
@@ -312,6 +370,9 @@ public sealed partial class LiveSessionGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "LIVE {LiveId} replayed {Count} events from its log, up to sequence {Sequence}")]
     private static partial void LogReplayed(ILogger logger, string liveId, long count, long sequence);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "LIVE {LiveId} could not {Action} its on-air reminder")]
+    private static partial void LogReminderFailed(ILogger logger, Exception exception, string liveId, string action);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "LIVE {LiveId} finished as {Status} after {EventCount} events")]
     private static partial void LogLiveFinished(ILogger logger, string liveId, LiveStatus status, long eventCount);

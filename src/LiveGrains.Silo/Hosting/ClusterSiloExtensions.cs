@@ -7,7 +7,10 @@ using Orleans.Configuration;
 
 namespace LiveGrains.Silo.Hosting;
 
-/// <summary>Wires a silo for cluster mode: Postgres membership and grain state (our own schema), history on Postgres.</summary>
+/// <summary>
+/// Wires a silo for cluster mode: Postgres membership, grain state and reminders (our own schema), history and the
+/// creator directory on Postgres.
+/// </summary>
 public static class ClusterSiloExtensions
 {
     /// <summary>The ADO.NET invariant name of Npgsql.</summary>
@@ -32,6 +35,7 @@ public static class ClusterSiloExtensions
         silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (Invariant, connectionString))
             .AddAdoNetGrainStorage(StorageNames.Grains, o => (o.Invariant, o.ConnectionString) = (Invariant, connectionString))
             .AddAdoNetGrainStorage(StorageNames.PubSub, o => (o.Invariant, o.ConnectionString) = (Invariant, connectionString))
+            .UseAdoNetReminderService(o => (o.Invariant, o.ConnectionString) = (Invariant, connectionString))
             .AddMemoryStreams(LiveStreams.Provider);
         silo.Services.AddLiveGrainsPostgres(connectionString);
         silo.Services.AddLiveGrainsEventLog(configuration);

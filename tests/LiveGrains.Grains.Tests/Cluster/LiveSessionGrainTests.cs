@@ -2,6 +2,7 @@ using LiveGrains.Contracts.Events;
 using LiveGrains.Contracts.Grains;
 using LiveGrains.Contracts.Streams;
 using LiveGrains.Contracts.Views;
+using LiveGrains.Grains.Sessions;
 using LiveGrains.Grains.Tests.Support;
 using Orleans.Core.Internal;
 using Orleans.Streams;
@@ -161,6 +162,48 @@ public sealed class LiveSessionGrainTests(ClusterFixture fixture)
         var dashboard = (await grain.GetDashboard())!;
         (dashboard.Card.Status, dashboard.EndReason, dashboard.Counters.Gmv).ShouldBe((LiveStatus.Ended, LiveEndReason.Ended, 3m));
         dashboard.Counters.DurationSeconds.ShouldBe(60m);
+    }
+
+    [Fact]
+    public async Task A_live_holds_one_on_air_reminder_while_on_air_and_removes_it_when_it_ends()
+    {
+        await Setup.AgencyWithCreator(fixture.Grains, "creator-r");
+        var (ev, liveId) = NewLive("creator-r");
+        var grain = fixture.Grains.GetGrain<ILiveSessionGrain>(liveId);
+        await grain.Ingest([ev.Started(), ev.Order(Sec(5), "o1", 3m)]);
+
+        var registered = (await Eventually.Get(() => fixture.RemindersOf(grain), r => r.Count > 0, "reminder registered")).Single();
+        (registered.ReminderName, registered.Period).ShouldBe((LiveSessionGrain.OnAirReminder, TimeSpan.FromMinutes(1)));
+
+        // More events and ticks do not register it again: the reminder keeps its first version.
+        await grain.Ingest([ev.Order(Sec(6), "o2", 1m), ev.Likes(Sec(7), 2)]);
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+        (await fixture.RemindersOf(grain)).Single().ETag.ShouldBe(registered.ETag);
+
+        await grain.Ingest([ev.Ended(Sec(60))]);
+
+        await Eventually.Get(() => fixture.RemindersOf(grain), r => r.Count == 0, "reminder removed");
+    }
+
+    [Fact]
+    public async Task A_reminder_tick_brings_a_lost_live_back_to_its_agencys_ongoing_lives()
+    {
+        var agency = await Setup.AgencyWithCreator(fixture.Grains, "creator-lost");
+        var (ev, liveId) = NewLive("creator-lost");
+        var grain = fixture.Grains.GetGrain<ILiveSessionGrain>(liveId);
+        await grain.Ingest([ev.Started(), ev.Order(Sec(5), "o1", 7m)]);
+        await Eventually.Get(() => agency.GetOngoing(OngoingQuery.Default), o => o.Cards.Any(c => c.LiveId == liveId), "card shown");
+
+        // What a dead silo takes with it: the LIVE's activation and the agency's in-memory ongoing index.
+        await grain.Cast<IGrainManagementExtension>().DeactivateOnIdle(TestContext.Current.CancellationToken);
+        await agency.Cast<IGrainManagementExtension>().DeactivateOnIdle(TestContext.Current.CancellationToken);
+        await Eventually.Get(() => agency.GetOngoing(OngoingQuery.Default), o => o.Cards.Count == 0, "card gone with the agency's activation");
+
+        var now = DateTime.UtcNow;
+        await grain.AsReference<IRemindable>().ReceiveReminder(LiveSessionGrain.OnAirReminder, new TickStatus(now, TimeSpan.FromMinutes(1), now), TestContext.Current.CancellationToken);
+
+        var card = (await Eventually.Get(() => agency.GetOngoing(OngoingQuery.Default), o => o.Cards.Any(c => c.LiveId == liveId), "card back")).Cards.Single();
+        card.Metrics["gmv"].ShouldBe(7m);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
+using LiveGrains.Contracts.Directory;
 using LiveGrains.Contracts.EventLog;
 using LiveGrains.Contracts.Streams;
+using LiveGrains.Grains.Directory;
 using LiveGrains.Grains.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
@@ -7,8 +9,8 @@ using Orleans.TestingHost;
 namespace LiveGrains.Grains.Tests.Support;
 
 /// <summary>
-/// A two-silo in-process cluster with memory storage and streams and an event log that fails on demand, with fast
-/// ticks so tests wait little.
+/// A two-silo in-process cluster with memory storage, streams and reminders, an event log that fails on demand and one
+/// creator directory for both silos (as Postgres is in cluster mode), with fast ticks so tests wait little.
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
@@ -18,6 +20,19 @@ public sealed class ClusterFixture : IAsyncLifetime
         .Build();
 
     public IGrainFactory Grains => Cluster.Client;
+
+    /// <summary>The directory every silo's grains write to.</summary>
+    public ICreatorDirectory Directory => SharedDirectory;
+
+    private static readonly InMemoryCreatorDirectory SharedDirectory = new();
+
+    /// <summary>The reminders the cluster holds for <paramref name="grain"/>, read from the reminder table the silos share.</summary>
+    public async Task<IReadOnlyList<ReminderEntry>> RemindersOf(IAddressable grain)
+    {
+        var silo = Cluster.Primary as InProcessSiloHandle ?? throw new InvalidOperationException("The test cluster runs its silos in process.");
+        var table = silo.SiloHost.Services.GetRequiredService<IReminderTable>();
+        return [.. (await table.ReadRows(grain.GetGrainId(), TestContext.Current.CancellationToken)).Reminders];
+    }
 
     public async ValueTask InitializeAsync() => await Cluster.DeployAsync();
 
@@ -32,6 +47,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder siloBuilder)
         {
             siloBuilder.Services.AddSingleton<ILiveEventLog, FaultyEventLog>();
+            siloBuilder.Services.AddSingleton<ICreatorDirectory>(SharedDirectory);
+            // In-memory grain storage, streams and reminders (the reminder table lives in a grain both silos reach).
             siloBuilder.AddLiveGrainsInMemory();
             siloBuilder.Services.Configure<LiveGrainsOptions>(o =>
             {
