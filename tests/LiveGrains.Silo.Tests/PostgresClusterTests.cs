@@ -15,7 +15,9 @@ using Orleans.TestingHost;
 
 namespace LiveGrains.Silo.Tests;
 
-/// <summary>Two in-process silos on the throwaway Postgres: membership, grain state and history through our own schema.</summary>
+/// <summary>
+/// Two in-process silos on the throwaway Postgres: membership, grain state, reminders and history through our own schema.
+/// </summary>
 public sealed class PostgresClusterTests : IAsyncLifetime
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -108,6 +110,72 @@ public sealed class PostgresClusterTests : IAsyncLifetime
         for (var i = 0; i < 100 && (page = await store.QueryAsync(new HistoryQuery("agency-pg"), Ct)).Total == 0; i++) await Task.Delay(100, Ct);
         page!.Items.Single().Counters.Gmv.ShouldBe(42.42m);
         page.Items.Single().Metrics["duration"].ShouldBe(1200m);
+    }
+
+    [Fact]
+    public async Task Reminder_rows_round_trip_through_the_adonet_reminder_provider()
+    {
+        var silo = Cluster.Silos.OfType<InProcessSiloHandle>().First();
+        var table = silo.SiloHost.Services.GetRequiredService<IReminderTable>();
+        var grainId = GrainId.Create("reminder-test", "g1");
+        var hash = grainId.GetUniformHashCode();
+        var start = new DateTime(2026, 11, 1, 12, 0, 0, DateTimeKind.Utc);
+        ReminderEntry Entry(string name, TimeSpan period) => new() { GrainId = grainId, ReminderName = name, StartAt = start, Period = period };
+
+        var firstTag = (await table.UpsertRow(Entry("r1", TimeSpan.FromMinutes(1)), Ct))!;
+        // Longer than int.MaxValue milliseconds, so the provider binds the period as a bigint.
+        var secondTag = (await table.UpsertRow(Entry("r1", TimeSpan.FromDays(30)), Ct))!;
+        await table.UpsertRow(Entry("r2", TimeSpan.FromMinutes(2)), Ct);
+
+        secondTag.ShouldNotBe(firstTag);
+        var read = (await table.ReadRow(grainId, "r1", Ct))!;
+        (read.GrainId, read.ReminderName, read.StartAt, read.Period).ShouldBe((grainId, "r1", start, TimeSpan.FromDays(30)));
+        read.StartAt.Kind.ShouldBe(DateTimeKind.Utc);
+        read.ETag.ShouldBe(secondTag);
+        (await table.ReadRows(grainId, Ct)).Reminders.Select(r => r.ReminderName).Order().ShouldBe(["r1", "r2"]);
+        (await table.ReadRow(grainId, "missing", Ct)).ShouldBeNull();
+
+        // The ring slice (begin, end]: one that holds the grain's hash, one just past it, and one that wraps around.
+        (await table.ReadRows(hash - 1, hash, Ct)).Reminders.Count.ShouldBe(2);
+        (await table.ReadRows(hash, hash + 1, Ct)).Reminders.ShouldBeEmpty();
+        (await table.ReadRows(hash + 1, hash, Ct)).Reminders.Count.ShouldBe(2);
+
+        (await table.RemoveRow(grainId, "r1", firstTag, Ct)).ShouldBeFalse();
+        (await table.RemoveRow(grainId, "r1", secondTag, Ct)).ShouldBeTrue();
+        (await table.ReadRows(grainId, Ct)).Reminders.Select(r => r.ReminderName).ShouldBe(["r2"]);
+    }
+
+    [Fact]
+    public async Task A_live_on_air_holds_a_row_in_the_postgres_reminder_table_until_it_ends()
+    {
+        var grains = Cluster.Client;
+        await grains.GetGrain<ICreatorGrain>("creator-remind").BindAgency("agency-remind");
+        var start = DateTimeOffset.UtcNow.AddMinutes(-10);
+        LiveEvent E(string id, TimeSpan at, LiveEventData data) => new(id, "7300000000000000999", "creator-remind", start + at, data);
+        var live = grains.GetGrain<ILiveSessionGrain>("7300000000000000999");
+        await live.Ingest([E("s", TimeSpan.Zero, new LiveStarted("Reminded show", CreatorType.Seller))]);
+
+        await Eventually(async () => await RemindersOf(live.GetGrainId()) == 1, "the on-air reminder row");
+        await live.Ingest([E("e", TimeSpan.FromMinutes(5), new LiveEnded(LiveEndReason.Ended))]);
+
+        await Eventually(async () => await RemindersOf(live.GetGrainId()) == 0, "the reminder row removed");
+    }
+
+    private async Task<long> RemindersOf(GrainId grainId)
+    {
+        await using var rows = _db.DataSource.CreateCommand("SELECT count(*) FROM orleans_reminders WHERE grain_id = @id AND reminder_name = 'on-air'");
+        rows.Parameters.AddWithValue("id", grainId.ToString());
+        return (long)(await rows.ExecuteScalarAsync(Ct))!;
+    }
+
+    private static async Task Eventually(Func<Task<bool>> condition, string what)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            if (await condition()) return;
+            await Task.Delay(100, Ct);
+        }
+        throw new TimeoutException($"Still waiting for {what} after 10 s.");
     }
 
     private sealed class SiloConfigurator : ISiloConfigurator
