@@ -24,6 +24,13 @@ public sealed class LiveGrainsOptions
     /// <summary>An agency drops a card it has not heard about for this long (its LIVE's silo died).</summary>
     public TimeSpan StaleCardAfter { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Whether a LIVE on air holds a one-minute reminder, so that when its silo dies another silo brings it back to its
+    /// agency's Ongoing LIVEs. On in cluster mode; off in embedded mode, where the LIVE and everything it would come
+    /// back to live in one process, and 10,000 reminders would only cost memory and timers.
+    /// </summary>
+    public bool OnAirReminders { get; set; }
+
     /// <summary>Comments shown on a card.</summary>
     public int CardComments { get; set; } = 5;
 

@@ -243,7 +243,10 @@ public sealed partial class LiveSessionGrain(
     private async Task Tick(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        if (_onAirReminder is null && Rollup.Status == LiveStatus.Live && now >= _nextReminderAttempt) await RegisterOnAirReminder(now);
+        if (_options.OnAirReminders && _onAirReminder is null && Rollup.Status == LiveStatus.Live && now >= _nextReminderAttempt)
+        {
+            await RegisterOnAirReminder(now);
+        }
         if (_changedSincePush || now - _lastPush >= _options.HeartbeatInterval) await Push(now);
         if (HistoryIsStale)
         {
@@ -317,7 +320,8 @@ public sealed partial class LiveSessionGrain(
         if (Rollup.CreatorId is { } creatorId) await Creator(creatorId).SetCurrentLive(LiveId, onAir: false);
         State.HistoryWrittenAtCount = Rollup.EventCount;
         await Checkpoint(now, cancellationToken);
-        await RemoveOnAirReminder();
+        // With reminders off, one left from before is removed by its own next tick.
+        if (_options.OnAirReminders) await RemoveOnAirReminder();
         LogLiveFinished(logger, LiveId, Rollup.Status, Rollup.EventCount);
         _timer?.Dispose();
         _timer = null;

@@ -40,6 +40,7 @@ public static class ClusterSiloExtensions
         silo.Services.AddLiveGrainsPostgres(connectionString);
         silo.Services.AddLiveGrainsEventLog(configuration);
         silo.Services.AddStorageExceptionSerialization();
+        silo.Services.Configure<LiveGrainsOptions>(o => o.OnAirReminders = true);
         return silo.AddLiveGrainsServices(configuration);
     }
 }

@@ -55,6 +55,8 @@ public sealed class ClusterFixture : IAsyncLifetime
                 o.TickInterval = TimeSpan.FromMilliseconds(100);
                 o.HeartbeatInterval = TimeSpan.FromMilliseconds(500);
                 o.CheckpointInterval = TimeSpan.FromMilliseconds(300);
+                // Two silos in one process stand in for a cluster, where a LIVE outlives its silo through its reminder.
+                o.OnAirReminders = true;
             });
         }
     }
