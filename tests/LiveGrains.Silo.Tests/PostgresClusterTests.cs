@@ -170,12 +170,12 @@ public sealed class PostgresClusterTests : IAsyncLifetime
 
     private static async Task Eventually(Func<Task<bool>> condition, string what)
     {
-        for (var i = 0; i < 100; i++)
+        for (var i = 0; i < 300; i++)
         {
             if (await condition()) return;
             await Task.Delay(100, Ct);
         }
-        throw new TimeoutException($"Still waiting for {what} after 10 s.");
+        throw new TimeoutException($"Still waiting for {what} after 30 s.");
     }
 
     private sealed class SiloConfigurator : ISiloConfigurator
@@ -184,7 +184,12 @@ public sealed class PostgresClusterTests : IAsyncLifetime
         {
             var settings = new ClusterSettings { Postgres = siloBuilder.Configuration["TestPostgres"] };
             siloBuilder.AddLiveGrainsClusterProviders(settings);
-            siloBuilder.Services.Configure<LiveGrainsOptions>(o => o.TickInterval = TimeSpan.FromMilliseconds(100));
+            siloBuilder.Services.Configure<LiveGrainsOptions>(o =>
+            {
+                o.TickInterval = TimeSpan.FromMilliseconds(100);
+                // A LIVE retries a failed reminder registration after a heartbeat (as when the silo is still starting).
+                o.HeartbeatInterval = TimeSpan.FromSeconds(1);
+            });
         }
     }
 

@@ -338,7 +338,7 @@ public sealed partial class LiveSessionGrain(
         {
             // The LIVE runs on without it (it only matters if this silo dies); retry later rather than on every tick,
             // which during a database outage would be every LIVE every second.
-            _nextReminderAttempt = now + OnAirReminderPeriod;
+            _nextReminderAttempt = now + _options.HeartbeatInterval;
             LogReminderFailed(logger, ex, LiveId, "register");
         }
     }

@@ -9,7 +9,8 @@ namespace LiveGrains.LoadGen.Durable;
 /// <param name="AckP99Ms">99th percentile of the same.</param>
 /// <param name="AckMaxMs">Largest of the same.</param>
 /// <param name="CpuCores">Cores this process kept busy (its CPU time over wall time); Postgres' own CPU is not in it.</param>
-public sealed record DurableRound(string Contender, int Round, long Events, double Seconds, double AckP50Ms, double AckP99Ms, double AckMaxMs, double CpuCores)
+/// <param name="Copies">COPY statements (each its own commit) the rows took.</param>
+public sealed record DurableRound(string Contender, int Round, long Events, double Seconds, double AckP50Ms, double AckP99Ms, double AckMaxMs, double CpuCores, long Copies)
 {
     /// <summary>Sustained events per second.</summary>
     public double EventsPerSecond => Events / Seconds;

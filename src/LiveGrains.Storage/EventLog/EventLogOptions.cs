@@ -15,9 +15,6 @@ public sealed class EventLogOptions
     /// <summary>Concurrent COPY streams per silo: one fills while another commits.</summary>
     public int Writers { get; set; } = 2;
 
-    /// <summary>Appends waiting for a writer before new ones wait for room (back-pressure on the grains).</summary>
-    public int QueueCapacity { get; set; } = 20_000;
-
     /// <summary>Retry-After given to callers when the log cannot be written.</summary>
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -1,7 +1,7 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using System.Threading.Channels;
 using LiveGrains.Contracts.EventLog;
 using LiveGrains.Contracts.Events;
 using Microsoft.Extensions.Logging;
@@ -15,6 +15,9 @@ namespace LiveGrains.Storage.EventLog;
 /// waiting (up to <see cref="EventLogOptions.MaxBatchEvents"/>, after a short group-commit wait) and write it with
 /// one binary COPY, then complete every append in it. An append completes only after its COPY committed; when the
 /// COPY fails, every append in it fails with <see cref="IngestUnavailableException"/>.
+/// The queue has no bound of its own: a LIVE grain has at most one append in flight, so the active LIVEs bound it.
+/// It is a lock-free queue with a wake-up signal, because thousands of appenders contending for a channel's lock
+/// cost more CPU than the COPYs.
 /// </summary>
 public sealed partial class PostgresLiveEventLog : ILiveEventLog, IAsyncDisposable
 {
@@ -24,11 +27,16 @@ public sealed partial class PostgresLiveEventLog : ILiveEventLog, IAsyncDisposab
     private readonly EventLogOptions _options;
     private readonly TimeProvider _clock;
     private readonly ILogger<PostgresLiveEventLog> _logger;
-    private readonly Channel<PendingAppend> _queue;
+    private readonly ConcurrentQueue<PendingAppend> _queue = new();
+    private readonly SemaphoreSlim _wakeUp = new(0);
+    private int _wakeUpPending;
+    private volatile bool _closed;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task[] _writers;
     private readonly SemaphoreSlim _partitionLock = new(1, 1);
     private DateOnly _partitionsFrom;
+    private long _commits;
+    private long _committedEvents;
 
     /// <summary>Starts the writers.</summary>
     public PostgresLiveEventLog(NpgsqlDataSource dataSource, IOptions<EventLogOptions> options, TimeProvider clock, ILogger<PostgresLiveEventLog> logger)
@@ -38,30 +46,23 @@ public sealed partial class PostgresLiveEventLog : ILiveEventLog, IAsyncDisposab
         _options = options.Value;
         _clock = clock;
         _logger = logger;
-        _queue = Channel.CreateBounded<PendingAppend>(new BoundedChannelOptions(Math.Max(1, _options.QueueCapacity))
-        {
-            SingleWriter = false,
-            SingleReader = _options.Writers <= 1,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
         _writers = Enumerable.Range(0, Math.Max(1, _options.Writers)).Select(_ => Task.Run(WriteLoop)).ToArray();
     }
+
+    /// <summary>COPYs committed so far and the events in them: their ratio is the group commit's batch size.</summary>
+    public (long Commits, long Events) Committed => (Interlocked.Read(ref _commits), Interlocked.Read(ref _committedEvents));
 
     /// <inheritdoc />
     public async Task AppendAsync(string liveId, IReadOnlyList<LoggedEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
         if (events.Count == 0) return;
-        var pending = new PendingAppend(events.Select(EventLogRow.From).ToArray());
-        try
-        {
-            await _queue.Writer.WriteAsync(pending, cancellationToken);
-        }
-        catch (ChannelClosedException)
-        {
-            throw Unavailable("the event log is shutting down", null);
-        }
-        await pending.Done.Task.WaitAsync(cancellationToken);
+        if (_closed) throw Unavailable("the event log is shutting down", null);
+        var pending = new PendingAppend(events);
+        _queue.Enqueue(pending);
+        // One wake-up per batch of appends: only the first append after a writer woke signals again.
+        if (Interlocked.Exchange(ref _wakeUpPending, 1) == 0) _wakeUp.Release();
+        await (cancellationToken.CanBeCanceled ? pending.Done.Task.WaitAsync(cancellationToken) : pending.Done.Task);
     }
 
     /// <inheritdoc />
@@ -87,7 +88,8 @@ public sealed partial class PostgresLiveEventLog : ILiveEventLog, IAsyncDisposab
     /// <summary>Stops taking appends, lets the writers finish what is queued, and waits for them.</summary>
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
+        _closed = true;
+        _wakeUp.Release(_writers.Length);
         try
         {
             await Task.WhenAll(_writers).WaitAsync(TimeSpan.FromSeconds(10));
@@ -96,34 +98,44 @@ public sealed partial class PostgresLiveEventLog : ILiveEventLog, IAsyncDisposab
         {
             await _stopping.CancelAsync();
         }
+        // An append that slipped in as the writers stopped is refused, never left waiting.
+        while (_queue.TryDequeue(out var late)) late.Done.TrySetException(Unavailable("the event log is shutting down", null));
         _stopping.Dispose();
         _partitionLock.Dispose();
+        _wakeUp.Dispose();
     }
 
     private async Task WriteLoop()
     {
-        var reader = _queue.Reader;
         var batch = new List<PendingAppend>();
-        while (await reader.WaitToReadAsync(CancellationToken.None))
+        while (true)
         {
-            var events = Drain(reader, batch, 0);
+            if (_queue.IsEmpty)
+            {
+                if (_closed) return;
+                await _wakeUp.WaitAsync(CancellationToken.None);
+                // Reset before draining: an append queued from here on signals again, one queued before is drained now.
+                Volatile.Write(ref _wakeUpPending, 0);
+            }
+            var events = Drain(batch, 0);
+            if (events == 0) continue;
             if (events < _options.MaxBatchEvents && _options.GroupCommitDelay > TimeSpan.Zero)
             {
                 // Group commit: a moment for the appends of other LIVEs to join this COPY.
                 await Task.Delay(_options.GroupCommitDelay, CancellationToken.None);
-                events = Drain(reader, batch, events);
+                events = Drain(batch, events);
             }
             await Commit(batch, events);
             batch.Clear();
         }
     }
 
-    private int Drain(ChannelReader<PendingAppend> reader, List<PendingAppend> batch, int events)
+    private int Drain(List<PendingAppend> batch, int events)
     {
-        while (events < _options.MaxBatchEvents && reader.TryRead(out var next))
+        while (events < _options.MaxBatchEvents && _queue.TryDequeue(out var next))
         {
             batch.Add(next);
-            events += next.Rows.Count;
+            events += next.Events.Count;
         }
         return events;
     }
@@ -137,9 +149,11 @@ public sealed partial class PostgresLiveEventLog : ILiveEventLog, IAsyncDisposab
             await EnsurePartitions(DateOnly.FromDateTime(now.UtcDateTime), _stopping.Token);
             await using (var connection = await _dataSource.OpenConnectionAsync(_stopping.Token))
             {
-                await EventLogCopy.WriteAsync(connection, batch.Select(p => p.Rows), now, _stopping.Token);
+                await EventLogCopy.WriteAsync(connection, batch.Select(p => p.Events), now, _stopping.Token);
             }
-            foreach (var pending in batch) pending.Done.TrySetResult();
+            Acknowledge([.. batch]);
+            Interlocked.Increment(ref _commits);
+            Interlocked.Add(ref _committedEvents, events);
             var elapsed = Stopwatch.GetElapsedTime(started);
             LogCommitted(_logger, events, batch.Count, elapsed.TotalMilliseconds);
         }
@@ -150,6 +164,14 @@ public sealed partial class PostgresLiveEventLog : ILiveEventLog, IAsyncDisposab
             foreach (var pending in batch) pending.Done.TrySetException(failure);
         }
     }
+
+    // One work item completes the whole COPY's appends, and their continuations run inline in it (a grain's continuation
+    // is posted to its own scheduler anyway): a work item per append cost more than the COPY. The writer goes on at once.
+    private static void Acknowledge(PendingAppend[] committed) =>
+        ThreadPool.UnsafeQueueUserWorkItem(static appends =>
+        {
+            foreach (var pending in appends) pending.Done.TrySetResult();
+        }, committed, preferLocal: false);
 
     private async Task EnsurePartitions(DateOnly today, CancellationToken cancellationToken)
     {
