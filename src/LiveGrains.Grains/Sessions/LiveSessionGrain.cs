@@ -66,7 +66,9 @@ public sealed partial class LiveSessionGrain(
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _lastCheckpoint = clock.GetUtcNow();
+        // Spread over the interval: LIVEs that start together would otherwise all checkpoint in the same tick, every
+        // interval, and queue behind one another at the storage for seconds.
+        _lastCheckpoint = clock.GetUtcNow() - Random.Shared.NextDouble() * _options.CheckpointInterval;
         await Replay(cancellationToken);
         if (Rollup.HasData && (Rollup.Status == LiveStatus.Live || HistoryIsStale)) EnsureTimer();
     }
@@ -234,7 +236,8 @@ public sealed partial class LiveSessionGrain(
     }
 
     private void EnsureTimer() =>
-        _timer ??= this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(_options.TickInterval, _options.TickInterval)
+        // First tick at a random point of the interval, so LIVEs that start together do not all tick in one instant.
+        _timer ??= this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(Random.Shared.NextDouble() * _options.TickInterval, _options.TickInterval)
         {
             // The LIVE must stay in memory while it is on air: its rollup is the product.
             KeepAlive = true,

@@ -83,13 +83,20 @@ public sealed class DashboardFleet : IAsyncDisposable
     public DashboardLatency Summarise(long pending, TimeSpan tick)
     {
         var merged = new LatencyHistogram();
+        var byWindow = new Dictionary<long, LatencyHistogram>();
         long messages = 0;
         lock (_views)
         {
-            foreach (var view in _views) messages += view.MergeInto(merged);
+            foreach (var view in _views) messages += view.MergeInto(merged, byWindow);
         }
+        var first = byWindow.Count == 0 ? 0 : byWindow.Keys.Min();
+        var windows = byWindow.OrderBy(w => w.Key)
+            .Select(w => new DashboardWindow((w.Key - first) * DashboardView.Window.TotalSeconds, w.Value.Count,
+                w.Value.Percentile(50) / 1000.0, w.Value.Percentile(99) / 1000.0))
+            .ToList();
         return new DashboardLatency(Requested, Connected, messages, merged.Count, pending,
-            merged.Percentile(50) / 1000.0, merged.Percentile(99) / 1000.0, merged.Max / 1000.0, (tick + TimeSpan.FromMilliseconds(250)).TotalMilliseconds);
+            merged.Percentile(50) / 1000.0, merged.Percentile(99) / 1000.0, merged.Max / 1000.0, (tick + TimeSpan.FromMilliseconds(250)).TotalMilliseconds,
+            windows);
     }
 
     /// <inheritdoc />

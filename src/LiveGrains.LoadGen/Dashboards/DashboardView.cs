@@ -18,7 +18,12 @@ public sealed class DashboardView
     /// <summary>Agency watched.</summary>
     public string AgencyId { get; }
 
+    /// <summary>Width of the windows latency is also kept by, so a start-up storm and the steady state can be told apart.</summary>
+    internal static readonly TimeSpan Window = TimeSpan.FromSeconds(5);
+
     private LatencyHistogram Latency { get; } = new();
+
+    private Dictionary<long, LatencyHistogram> ByWindow { get; } = [];
 
     private long Messages { get; set; }
 
@@ -40,12 +45,17 @@ public sealed class DashboardView
         }
     }
 
-    /// <summary>Adds this dashboard's samples to <paramref name="into"/>; returns the messages it received.</summary>
-    internal long MergeInto(LatencyHistogram into)
+    /// <summary>Adds this dashboard's samples to <paramref name="into"/> and <paramref name="byWindow"/>; returns the messages it received.</summary>
+    internal long MergeInto(LatencyHistogram into, Dictionary<long, LatencyHistogram> byWindow)
     {
         lock (_gate)
         {
             into.Merge(Latency);
+            foreach (var (window, histogram) in ByWindow)
+            {
+                if (!byWindow.TryGetValue(window, out var merged)) byWindow[window] = merged = new LatencyHistogram();
+                merged.Merge(histogram);
+            }
             return Messages;
         }
     }
@@ -61,7 +71,13 @@ public sealed class DashboardView
     {
         // LIVEs of the untimed warm-up or of an earlier target have no trail: nothing to measure.
         if (!_trails.TryGetValue(liveId, out var trail)) return;
-        _cursors[liveId] = trail.Advance(_cursors.GetValueOrDefault(liveId), coveredUpTo,
-            sent => Latency.Record((received - sent) / TimeSpan.TicksPerMicrosecond));
+        _cursors[liveId] = trail.Advance(_cursors.GetValueOrDefault(liveId), coveredUpTo, sent =>
+        {
+            var micros = (received - sent) / TimeSpan.TicksPerMicrosecond;
+            Latency.Record(micros);
+            var window = sent / Window.Ticks;
+            if (!ByWindow.TryGetValue(window, out var histogram)) ByWindow[window] = histogram = new LatencyHistogram();
+            histogram.Record(micros);
+        });
     }
 }

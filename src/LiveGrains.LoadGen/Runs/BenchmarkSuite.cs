@@ -89,6 +89,8 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
             await using (fleet) dashboards = await DrainAsync(fleet, tracker!, cancellationToken);
             output.WriteLine($"[{target.Name}] dashboards: {dashboards.Connected:N0} connected, {dashboards.Samples:N0} samples, " +
                 $"event-to-dashboard p50 {dashboards.P50Ms:N0} ms, p99 {dashboards.P99Ms:N0} ms, max {dashboards.MaxMs:N0} ms; {dashboards.Pending:N0} not seen");
+            output.WriteLine($"[{target.Name}] by {DashboardView.Window.TotalSeconds:0} s of send time (from s: p50 / p99 ms): " +
+                string.Join(", ", dashboards.Windows.Select(w => $"{w.FromSeconds:0}: {w.P50Ms:N0} / {w.P99Ms:N0}")));
         }
 
         var truth = new GroundTruth();
