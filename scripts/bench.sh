@@ -53,6 +53,7 @@ run_host() {
     LiveGrains__Auth__SigningKey="$key" LiveGrains__Auth__DevSignIn=true \
     LiveGrains__Ingest__RequestsPerSecond=1000000 LiveGrains__Ingest__BurstRequests=1000000 \
     LiveGrains__Silo__SiloPort="$silo" LiveGrains__Silo__GatewayPort="$gateway" Logging__LogLevel__Default=Warning \
+    Logging__Console__TimestampFormat="HH:mm:ss.fff " \
     exec dotnet LiveGrains.Web.dll >"$out/${BENCH_NAME:-host}-web.log" 2>&1) &
   local host_pid=$!
   pids+=("$host_pid")
