@@ -21,7 +21,7 @@ public sealed class LiveGrainsOptions
     /// <summary>How often a changed LIVE checkpoints its rollup to grain storage.</summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>An agency drops a card it has not heard about for this long (its LIVE's silo died).</summary>
+    /// <summary>An agency drops a card it has not heard about for this long (its LIVE's silo died, or the LIVE's end was lost on the way).</summary>
     public TimeSpan StaleCardAfter { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
