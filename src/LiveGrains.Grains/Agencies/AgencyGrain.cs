@@ -11,9 +11,9 @@ using Orleans.Streams;
 namespace LiveGrains.Grains.Agencies;
 
 /// <summary>
-/// An agency: bound creators, pins, preferences and the ongoing index. LIVE grains push their cards
-/// here; the agency publishes the changes of each tick as one batch on its stream. Its name is written through to the
-/// creator directory, which answers creator search.
+/// An agency: bound creators, pins, preferences and the ongoing index. LIVE grains push their cards here; the agency
+/// publishes what changed as one batch on its stream every <see cref="LiveGrainsOptions.AgencyPublishInterval"/>.
+/// Its name is written through to the creator directory, which answers creator search.
 /// </summary>
 public sealed partial class AgencyGrain(
     [PersistentState("agency", StorageNames.Grains)] IPersistentState<AgencyState> store,
@@ -169,7 +169,7 @@ public sealed partial class AgencyGrain(
     }
 
     private void EnsureTimer() =>
-        _timer ??= this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(_options.TickInterval, _options.TickInterval)
+        _timer ??= this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(_options.AgencyPublishInterval, _options.AgencyPublishInterval)
         {
             // Dashboards read the in-memory index: keep it while any LIVE is on air.
             KeepAlive = true,
