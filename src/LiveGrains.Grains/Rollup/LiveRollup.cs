@@ -1,4 +1,5 @@
 using LiveGrains.Contracts.Events;
+using LiveGrains.Contracts.Json;
 using LiveGrains.Contracts.Metrics;
 using LiveGrains.Contracts.Views;
 
@@ -252,5 +253,5 @@ public sealed class LiveRollup
     private static void Increment(Dictionary<string, long> counts, string key) =>
         counts[key] = counts.GetValueOrDefault(key) + 1;
 
-    private static string Name<TEnum>(TEnum value) where TEnum : struct, Enum => EnumNames.Of(value);
+    private static string Name<TEnum>(TEnum value) where TEnum : struct, Enum => WireNames.Of(value);
 }

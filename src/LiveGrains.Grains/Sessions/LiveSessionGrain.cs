@@ -15,14 +15,14 @@ namespace LiveGrains.Grains.Sessions;
 
 /// <summary>
 /// One LIVE: the single writer of its rollup. Ingest applies events in memory; a tick (at most once per
-/// <see cref="LiveGrainsOptions.TickInterval"/>) posts the card to its agency (through the silo's
-/// <see cref="AgencyCardRelay"/>) and publishes the detail on the LIVE's
-/// stream, so fan-out cost follows ticks, not events. At the end of the LIVE it writes its history row,
-/// tells its creator and agency, and deactivates.
+/// <see cref="LiveGrainsOptions.TickInterval"/>) posts the card to its agency through the silo's
+/// <see cref="AgencyCardRelay"/> and publishes the detail on the LIVE's stream, so fan-out cost follows ticks, not
+/// events. At the end of the LIVE it writes its history row, tells its creator and agency, and deactivates.
 /// Durability: accepted events get the next sequence numbers and are appended to the event log before the call
 /// returns; the rollup is checkpointed every few seconds, and an activation replays the log after its checkpoint.
-/// While on air it holds a reminder, so that when its silo dies the LIVE is reactivated on another one (and its card
-/// returns to the Ongoing LIVEs) within a minute, instead of at its next event, which may never come.
+/// In cluster mode (<see cref="LiveGrainsOptions.OnAirReminders"/>) it holds a reminder while on air, so that when its
+/// silo dies the LIVE is reactivated on another one (and its card returns to the Ongoing LIVEs) within a minute,
+/// instead of at its next event, which may never come.
 /// </summary>
 public sealed partial class LiveSessionGrain(
     [PersistentState("live", StorageNames.Grains)] IPersistentState<LiveSessionState> store,

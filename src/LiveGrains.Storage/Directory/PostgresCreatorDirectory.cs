@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LiveGrains.Contracts.Directory;
 using LiveGrains.Contracts.Events;
 using LiveGrains.Contracts.History;
@@ -66,7 +65,7 @@ public sealed class PostgresCreatorDirectory(NpgsqlDataSource dataSource) : ICre
         command.Parameters.AddWithValue("creator", creatorId);
         command.Parameters.AddWithValue("name", name);
         command.Parameters.Add(new NpgsqlParameter("avatar", NpgsqlDbType.Text) { Value = (object?)avatarUrl ?? DBNull.Value });
-        command.Parameters.AddWithValue("type", Wire(creatorType));
+        command.Parameters.AddWithValue("type", WireNames.Of(creatorType));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -82,7 +81,7 @@ public sealed class PostgresCreatorDirectory(NpgsqlDataSource dataSource) : ICre
             command.Parameters.AddWithValue("creator", creatorId);
             command.Parameters.AddWithValue("agency", agencyId);
             command.Parameters.AddWithValue("at", at.ToUniversalTime());
-            command.Parameters.AddWithValue("type", Wire(default(CreatorType)));
+            command.Parameters.AddWithValue("type", WireNames.Of(default(CreatorType)));
             batch.BatchCommands.Add(command);
         }
         await batch.ExecuteNonQueryAsync(cancellationToken);
@@ -122,7 +121,7 @@ public sealed class PostgresCreatorDirectory(NpgsqlDataSource dataSource) : ICre
         while (await reader.ReadAsync(cancellationToken))
         {
             items.Add(new CreatorProfile(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                Parse<CreatorType>(reader.GetString(3)), query.AgencyId, null));
+                WireNames.Parse<CreatorType>(reader.GetString(3)), query.AgencyId, null));
         }
         return new Page<CreatorProfile>(items, query.Page, query.PageSize, total);
     }
@@ -156,7 +155,4 @@ public sealed class PostgresCreatorDirectory(NpgsqlDataSource dataSource) : ICre
         return command;
     }
 
-    private static string Wire<TEnum>(TEnum value) where TEnum : struct, Enum => JsonSerializer.Serialize(value, LiveJson.Options).Trim('"');
-
-    private static TEnum Parse<TEnum>(string wire) where TEnum : struct, Enum => JsonSerializer.Deserialize<TEnum>($"\"{wire}\"", LiveJson.Options);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LiveGrains.Contracts.Events;
 using LiveGrains.Contracts.Json;
 using LiveGrains.Contracts.Metrics;
@@ -79,7 +78,7 @@ internal static class HistoryDetailTables
                     @product_id::text[], @started_at::timestamptz[], @ended_at::timestamptz[], @orders::bigint[], @gmv::numeric[])
                 """,
                 ("live_id", id), ("promotion_id", p.Select(x => x.PromotionId).ToArray()), ("position", Positions(p)),
-                ("kind", p.Select(x => Wire(x.Kind)).ToArray()), ("details", p.Select(x => x.Details).ToArray()),
+                ("kind", p.Select(x => WireNames.Of(x.Kind)).ToArray()), ("details", p.Select(x => x.Details).ToArray()),
                 ("product_id", p.Select(x => x.ProductId).ToArray()), ("started_at", p.Select(x => x.StartedAt?.UtcDateTime).ToArray()),
                 ("ended_at", p.Select(x => x.EndedAt?.UtcDateTime).ToArray()), ("orders", p.Select(x => x.Orders).ToArray()),
                 ("gmv", p.Select(x => x.Gmv).ToArray())));
@@ -95,7 +94,7 @@ internal static class HistoryDetailTables
                 """,
                 ("live_id", id), ("violation_id", v.Select(x => x.ViolationId).ToArray()), ("position", Positions(v)),
                 ("policy", v.Select(x => x.Policy).ToArray()), ("reason", v.Select(x => x.Reason).ToArray()),
-                ("points", v.Select(x => x.Points).ToArray()), ("action", v.Select(x => Wire(x.Action)).ToArray()),
+                ("points", v.Select(x => x.Points).ToArray()), ("action", v.Select(x => WireNames.Of(x.Action)).ToArray()),
                 ("occurred_at", v.Select(x => x.OccurredAt.UtcDateTime).ToArray())));
         }
 
@@ -150,22 +149,16 @@ internal static class HistoryDetailTables
             r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetDecimal(8), r.GetInt64(9), Number(r, 10), r.GetBoolean(11)),
             cancellationToken);
         await reader.NextResultAsync(cancellationToken);
-        var promotions = await ReadList(reader, r => new PromotionView(r.GetString(0), Parse<PromotionKind>(r.GetString(1)), r.GetString(2),
+        var promotions = await ReadList(reader, r => new PromotionView(r.GetString(0), WireNames.Parse<PromotionKind>(r.GetString(1)), r.GetString(2),
             Text(r, 3), Instant(r, 4), Instant(r, 5), r.GetInt64(6), r.GetDecimal(7)), cancellationToken);
         await reader.NextResultAsync(cancellationToken);
         var violations = await ReadList(reader, r => new ViolationView(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3),
-            Parse<ViolationAction>(r.GetString(4)), r.GetFieldValue<DateTimeOffset>(5)), cancellationToken);
+            WireNames.Parse<ViolationAction>(r.GetString(4)), r.GetFieldValue<DateTimeOffset>(5)), cancellationToken);
         await reader.NextResultAsync(cancellationToken);
         var comments = await ReadList(reader, r => new CommentView(r.GetString(0), r.GetString(1), r.GetString(2),
             r.GetFieldValue<DateTimeOffset>(3)), cancellationToken);
         return new HistoryDetails(trends, products, promotions, violations, comments);
     }
-
-    /// <summary>An enum as its wire name (the same snake_case the JSON of the API uses).</summary>
-    public static string Wire<TEnum>(TEnum value) where TEnum : struct, Enum => JsonSerializer.Serialize(value, LiveJson.Options).Trim('"');
-
-    /// <summary>The enum whose wire name is <paramref name="name"/>.</summary>
-    public static TEnum Parse<TEnum>(string name) where TEnum : struct, Enum => JsonSerializer.Deserialize<TEnum>($"\"{name}\"", LiveJson.Options);
 
     private static decimal Raw(TrendPoint point, string key) =>
         point.Values.GetValueOrDefault(key) ?? throw new ArgumentException($"Trend point {point.Minute:o} has no value for '{key}'.", nameof(point));

@@ -77,9 +77,9 @@ public sealed class PostgresLiveHistoryStore(NpgsqlDataSource dataSource) : ILiv
         p.AddWithValue("agency_id", (object?)s.AgencyId ?? "");
         p.AddWithValue("creator_id", s.CreatorId);
         p.AddWithValue("creator_name", s.CreatorName);
-        p.AddWithValue("creator_type", Wire(s.CreatorType));
+        p.AddWithValue("creator_type", WireNames.Of(s.CreatorType));
         p.AddWithValue("title", s.Title);
-        p.AddWithValue("status", Wire(s.Status));
+        p.AddWithValue("status", WireNames.Of(s.Status));
         p.AddWithValue("started_at", s.StartedAt.ToUniversalTime());
         p.AddWithValue("ended_at", (object?)s.EndedAt?.ToUniversalTime() ?? DBNull.Value);
         p.AddWithValue("currency", (object?)s.Currency ?? DBNull.Value);
@@ -104,7 +104,7 @@ public sealed class PostgresLiveHistoryStore(NpgsqlDataSource dataSource) : ILiv
         p.AddWithValue("duration_seconds", c.DurationSeconds);
         p.Add(new NpgsqlParameter("summary", NpgsqlDbType.Jsonb) { Value = JsonSerializer.Serialize(s, LiveJson.Options) });
         p.AddWithValue("creator_avatar_url", (object?)d.Card.CreatorAvatarUrl ?? DBNull.Value);
-        p.AddWithValue("end_reason", d.EndReason is { } reason ? HistoryDetailTables.Wire(reason) : DBNull.Value);
+        p.AddWithValue("end_reason", d.EndReason is { } reason ? WireNames.Of(reason) : DBNull.Value);
         p.AddWithValue("card_comments", d.Card.LatestComments.Count);
         p.AddWithValue("pinned_product_id", (object?)d.Card.PinnedProduct?.ProductId ?? DBNull.Value);
         p.AddWithValue("pinned_product_currency", (object?)d.Card.PinnedProduct?.Currency ?? DBNull.Value);
@@ -147,7 +147,7 @@ public sealed class PostgresLiveHistoryStore(NpgsqlDataSource dataSource) : ILiv
         if (!await reader.ReadAsync(cancellationToken)) return null;
         var s = JsonSerializer.Deserialize<LiveSummary>(reader.GetString(0), LiveJson.Options)!;
         var avatar = reader.IsDBNull(1) ? null : reader.GetString(1);
-        LiveEndReason? endReason = reader.IsDBNull(2) ? null : HistoryDetailTables.Parse<LiveEndReason>(reader.GetString(2));
+        LiveEndReason? endReason = reader.IsDBNull(2) ? null : WireNames.Parse<LiveEndReason>(reader.GetString(2));
         var cardComments = reader.GetInt32(3);
         var pinnedId = reader.IsDBNull(4) ? null : reader.GetString(4);
         var pinnedCurrency = reader.IsDBNull(5) ? null : reader.GetString(5);
@@ -228,6 +228,4 @@ public sealed class PostgresLiveHistoryStore(NpgsqlDataSource dataSource) : ILiv
         productId is not null && products.FirstOrDefault(p => p.ProductId == productId) is { Name: { } name } product
             ? new ProductView(productId, name, product.Price ?? 0, currency ?? "", product.ImageUrl)
             : null;
-
-    private static string Wire<TEnum>(TEnum value) where TEnum : struct, Enum => HistoryDetailTables.Wire(value);
 }

@@ -43,7 +43,7 @@ public static class ApiResults
         }
         catch (JsonException)
         {
-            var allowed = Enum.GetValues<TEnum>().Select(v => JsonSerializer.Serialize(v, LiveJson.Options).Trim('"'));
+            var allowed = Enum.GetValues<TEnum>().Select(WireNames.Of);
             problem = Invalid(field, $"'{value}' is not one of: {string.Join(", ", allowed)}");
             return false;
         }
