@@ -15,12 +15,12 @@ public sealed class PushLatencyTrackerTests
         var tracker = new PushLatencyTracker(Small);
         var view = tracker.NewView(Small.Agencies[0].AgencyId);
         var sentAt = DateTimeOffset.UtcNow.AddMilliseconds(-300);
-        tracker.Acked(0, sentAt);
+        tracker.Acked(0, sentAt, null);
         var lives = Small.Batches[0].Select(e => e.LiveId).Distinct().ToList();
         tracker.Pending().ShouldBe(lives.Count);
 
         var computedAt = DateTimeOffset.UtcNow.AddMilliseconds(1);
-        view.Observe(new CardsChangedStamps("a", lives.Select(id => new CardStamp(id, computedAt)).ToList(), [], computedAt), sentAt.AddMilliseconds(800));
+        view.Observe(new CardsChangedStamps("a", lives.Select(id => new CardStamp(id, computedAt, 0)).ToList(), [], computedAt), sentAt.AddMilliseconds(800));
 
         tracker.Pending().ShouldBe(0);
     }
@@ -31,11 +31,54 @@ public sealed class PushLatencyTrackerTests
         var tracker = new PushLatencyTracker(Small);
         var view = tracker.NewView(Small.Agencies[0].AgencyId);
         var before = DateTimeOffset.UtcNow.AddSeconds(-1);
-        tracker.Acked(0, before);
+        tracker.Acked(0, before, null);
         var live = Small.Batches[0][0].LiveId;
 
-        view.Observe(new CardsChangedStamps("a", [new CardStamp(live, before)], [], before), DateTimeOffset.UtcNow);
+        view.Observe(new CardsChangedStamps("a", [new CardStamp(live, before, 0)], [], before), DateTimeOffset.UtcNow);
 
         tracker.Pending().ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public void A_card_that_reaches_the_acknowledged_sequence_shows_the_batch_even_if_computed_before_the_ack_arrived()
+    {
+        var tracker = new PushLatencyTracker(Small);
+        var view = tracker.NewView(Small.Agencies[0].AgencyId);
+        var sentAt = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var lives = Small.Batches[0].Select(e => e.LiveId).Distinct().ToList();
+        tracker.Acked(0, sentAt, lives.ToDictionary(id => id, _ => 7L));
+
+        view.Observe(new CardsChangedStamps("a", lives.Select(id => new CardStamp(id, sentAt, 7)).ToList(), [], sentAt), sentAt.AddMilliseconds(400));
+
+        tracker.Pending().ShouldBe(0);
+    }
+
+    [Fact]
+    public void A_card_below_the_acknowledged_sequence_does_not_show_the_batch_however_late_it_was_computed()
+    {
+        var tracker = new PushLatencyTracker(Small);
+        var view = tracker.NewView(Small.Agencies[0].AgencyId);
+        var sentAt = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var live = Small.Batches[0][0].LiveId;
+        tracker.Acked(0, sentAt, new Dictionary<string, long> { [live] = 7 });
+        var later = DateTimeOffset.UtcNow.AddSeconds(5);
+
+        view.Observe(new CardsChangedStamps("a", [new CardStamp(live, later, 6)], [], later), later);
+
+        view.PendingFor(live).ShouldBe(1);
+    }
+
+    [Fact]
+    public void A_card_received_before_the_acknowledgement_arrived_shows_the_batch_once_it_does()
+    {
+        var tracker = new PushLatencyTracker(Small);
+        var view = tracker.NewView(Small.Agencies[0].AgencyId);
+        var sentAt = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var live = Small.Batches[0][0].LiveId;
+        view.Observe(new CardsChangedStamps("a", [new CardStamp(live, sentAt.AddMilliseconds(20), 7)], [], sentAt.AddMilliseconds(30)), sentAt.AddMilliseconds(90));
+
+        tracker.Acked(0, sentAt, new Dictionary<string, long> { [live] = 7 });
+
+        view.PendingFor(live).ShouldBe(0);
     }
 }

@@ -9,7 +9,7 @@ public static class GrainFactoryIngestExtensions
     /// <summary>
     /// Splits <paramref name="events"/> by LIVE, ingests each LIVE's part in parallel (each LIVE grain is the single
     /// writer of its own events, so parts are independent) and merges the results; rejected indexes refer to
-    /// <paramref name="events"/>.
+    /// <paramref name="events"/>, and sequences are per LIVE.
     /// </summary>
     public static async Task<IngestResult> IngestAsync(this IGrainFactory grains, IReadOnlyList<LiveEvent> events)
     {
@@ -21,14 +21,17 @@ public static class GrainFactoryIngestExtensions
 
         int accepted = 0, duplicates = 0;
         var rejected = new List<RejectedEvent>();
+        var sequences = new Dictionary<string, long>(parts.Count, StringComparer.Ordinal);
         for (var p = 0; p < parts.Count; p++)
         {
+            if (results[p].Sequences is { } partSequences)
+                foreach (var (liveId, sequence) in partSequences) sequences[liveId] = sequence;
             var indexes = parts[p].ToList();
             accepted += results[p].Accepted;
             duplicates += results[p].Duplicates;
             rejected.AddRange(results[p].Rejected.Select(r => r with { Index = indexes[r.Index] }));
         }
         rejected.Sort((a, b) => a.Index.CompareTo(b.Index));
-        return new IngestResult(accepted, duplicates, rejected);
+        return new IngestResult(accepted, duplicates, rejected, sequences);
     }
 }

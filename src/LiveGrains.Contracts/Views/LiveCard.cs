@@ -22,6 +22,11 @@ namespace LiveGrains.Contracts.Views;
 /// <param name="Attention">Why the LIVE needs attention; empty when it does not.</param>
 /// <param name="UpdatedAt">When this card was computed.</param>
 /// <param name="Pinned">Pinned by the agency (set when the agency answers a query).</param>
+/// <param name="Sequence">
+/// The LIVE's event-log sequence when the card was computed: a card with a higher one is newer, and it includes every
+/// event an ingest call acknowledged with a sequence up to it (see <see cref="IngestResult.Sequences"/>). 0 on cards
+/// read back from history.
+/// </param>
 [GenerateSerializer, Immutable, Alias("lg.LiveCard")]
 public sealed record LiveCard(
     [property: Id(0)] string LiveId,
@@ -41,7 +46,8 @@ public sealed record LiveCard(
     [property: Id(14)] IReadOnlyList<ViolationView> Violations,
     [property: Id(15)] IReadOnlyList<AttentionReason> Attention,
     [property: Id(16)] DateTimeOffset UpdatedAt,
-    [property: Id(17)] bool Pinned)
+    [property: Id(17)] bool Pinned,
+    [property: Id(18)] long Sequence = 0)
 {
     /// <summary>True when the LIVE has at least one violation.</summary>
     public bool InViolation => Violations.Count > 0;

@@ -17,7 +17,9 @@ namespace LiveGrains.Grains.Sessions;
 /// One LIVE: the single writer of its rollup. Ingest applies events in memory; a tick (at most once per
 /// <see cref="LiveGrainsOptions.TickInterval"/>) posts the card to its agency through the silo's
 /// <see cref="AgencyCardRelay"/> and publishes the detail on the LIVE's stream, so fan-out cost follows ticks, not
-/// events. At the end of the LIVE it writes its history row, tells its creator and agency, and deactivates.
+/// events. The timer ticks every interval only while changes come: the first change after a quiet interval is pushed at
+/// once, and a quiet LIVE sleeps until its next heartbeat or checkpoint, so ten thousand LIVEs cost timers in proportion
+/// to their activity. At the end of the LIVE it writes its history row, tells its creator and agency, and deactivates.
 /// Durability: accepted events get the next sequence numbers and are appended to the event log before the call
 /// returns; the rollup is checkpointed every few seconds, and an activation replays the log after its checkpoint.
 /// In cluster mode (<see cref="LiveGrainsOptions.OnAirReminders"/>) it holds a reminder while on air, so that when its
@@ -43,6 +45,8 @@ public sealed partial class LiveSessionGrain(
     private readonly List<CommentView> _newComments = [];
     private readonly List<ViolationView> _newViolations = [];
     private IGrainTimer? _timer;
+    // True while the timer fires every tick interval; false while it sleeps until the next heartbeat or checkpoint.
+    private bool _ticking;
     private bool _changedSincePush;
     private bool _changedSinceCheckpoint;
     private bool _discarded;
@@ -118,9 +122,9 @@ public sealed partial class LiveSessionGrain(
             await Log(toLog);
             _changedSincePush = _changedSinceCheckpoint = true;
             if (State.Creator is null) await RefreshCreator(now);
-            EnsureTimer();
+            Wake(now);
         }
-        return new IngestResult(accepted, duplicates, rejected ?? []);
+        return new IngestResult(accepted, duplicates, rejected ?? [], new Dictionary<string, long>(1, StringComparer.Ordinal) { [LiveId] = State.LastSequence });
     }
 
     /// <inheritdoc />
@@ -131,6 +135,7 @@ public sealed partial class LiveSessionGrain(
         await ApplyCreator(profile, clock.GetUtcNow());
         // Name, avatar and type are on the card; a new agency must get the card at the next tick.
         _changedSincePush = true;
+        Wake(clock.GetUtcNow());
     }
 
     /// <inheritdoc />
@@ -235,13 +240,47 @@ public sealed partial class LiveSessionGrain(
         }
     }
 
-    private void EnsureTimer() =>
-        // First tick at a random point of the interval, so LIVEs that start together do not all tick in one instant.
-        _timer ??= this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(Random.Shared.NextDouble() * _options.TickInterval, _options.TickInterval)
+    /// <summary>Starts the timer of an activation that has work: at a random point of the interval, so that LIVEs
+    /// reactivated together (a silo's LIVEs after it died) do not all tick in one instant.</summary>
+    private void EnsureTimer()
+    {
+        if (_timer is null) StartTimer(Random.Shared.NextDouble() * _options.TickInterval);
+    }
+
+    /// <summary>
+    /// Ticks every interval from now on: at once when the last push is an interval old (a change after a quiet spell
+    /// reaches dashboards without waiting), else when the interval since it is up.
+    /// </summary>
+    private void Wake(DateTimeOffset now)
+    {
+        if (_ticking) return;
+        var due = _lastPush + _options.TickInterval - now;
+        if (due < TimeSpan.Zero) due = TimeSpan.Zero;
+        if (_timer is null) StartTimer(due);
+        else _timer.Change(due, _options.TickInterval);
+        _ticking = true;
+    }
+
+    private void StartTimer(TimeSpan due)
+    {
+        _timer = this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(due, _options.TickInterval)
         {
             // The LIVE must stay in memory while it is on air: its rollup is the product.
             KeepAlive = true,
         });
+        _ticking = true;
+    }
+
+    /// <summary>Stops ticking every interval until the next heartbeat, checkpoint or reminder attempt is due.</summary>
+    private void Sleep(DateTimeOffset now)
+    {
+        if (_timer is null) return;
+        var due = _lastPush + _options.HeartbeatInterval;
+        if (_changedSinceCheckpoint && _lastCheckpoint + _options.CheckpointInterval < due) due = _lastCheckpoint + _options.CheckpointInterval;
+        if (_options.OnAirReminders && _onAirReminder is null && Rollup.Status == LiveStatus.Live && _nextReminderAttempt < due) due = _nextReminderAttempt;
+        _ticking = false;
+        _timer.Change(due > now ? due - now : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
 
     private async Task Tick(CancellationToken cancellationToken)
     {
@@ -250,15 +289,19 @@ public sealed partial class LiveSessionGrain(
         {
             await RegisterOnAirReminder(now);
         }
-        if (_changedSincePush || now - _lastPush >= _options.HeartbeatInterval) await Push(now);
+        var changed = _changedSincePush;
+        if (changed || now - _lastPush >= _options.HeartbeatInterval) await Push(now);
         if (HistoryIsStale)
         {
             await Finish(now, cancellationToken);
+            return;
         }
-        else if (_changedSinceCheckpoint && now - _lastCheckpoint >= _options.CheckpointInterval)
+        if (_changedSinceCheckpoint && now - _lastCheckpoint >= _options.CheckpointInterval)
         {
             await Checkpoint(now, cancellationToken);
         }
+        // A LIVE that changed may change again within the interval: keep ticking. One that did not sleeps.
+        if (!changed) Sleep(now);
     }
 
     private async Task Push(DateTimeOffset now)
@@ -328,6 +371,7 @@ public sealed partial class LiveSessionGrain(
         LogLiveFinished(logger, LiveId, Rollup.Status, Rollup.EventCount);
         _timer?.Dispose();
         _timer = null;
+        _ticking = false;
         this.DeactivateOnIdle();
     }
 

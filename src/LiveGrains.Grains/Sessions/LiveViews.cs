@@ -18,7 +18,7 @@ public static class LiveViews
         return new LiveCard(r.LiveId ?? "", r.CreatorId ?? "", s.Creator?.Name ?? r.CreatorId ?? "", s.Creator?.AvatarUrl,
             CreatorTypeOf(s), s.Creator?.AgencyId, r.Title ?? "", r.Status, r.Start, r.EndedAt, r.Currency, metrics,
             r.Comments.Take(comments).ToList(), RollupReader.PinnedProduct(r), r.Violations.ToList(),
-            AttentionRules.Evaluate(r, s.Thresholds, now), now, false);
+            AttentionRules.Evaluate(r, s.Thresholds, now), now, false, s.LastSequence);
     }
 
     /// <summary>The full dashboard.</summary>

@@ -84,10 +84,11 @@ public sealed class DashboardFleet : IAsyncDisposable
     {
         var merged = new LatencyHistogram();
         var byWindow = new Dictionary<long, LatencyHistogram>();
+        var stages = new PushStages();
         long messages = 0;
         lock (_views)
         {
-            foreach (var view in _views) messages += view.MergeInto(merged, byWindow);
+            foreach (var view in _views) messages += view.MergeInto(merged, byWindow, stages);
         }
         var first = byWindow.Count == 0 ? 0 : byWindow.Keys.Min();
         var windows = byWindow.OrderBy(w => w.Key)
@@ -96,7 +97,7 @@ public sealed class DashboardFleet : IAsyncDisposable
             .ToList();
         return new DashboardLatency(Requested, Connected, messages, merged.Count, pending,
             merged.Percentile(50) / 1000.0, merged.Percentile(99) / 1000.0, merged.Max / 1000.0, (tick + TimeSpan.FromMilliseconds(250)).TotalMilliseconds,
-            windows);
+            windows, stages.Summarise());
     }
 
     /// <inheritdoc />

@@ -8,6 +8,9 @@ public sealed class DashboardView
     private readonly Lock _gate = new();
     private readonly IReadOnlyDictionary<string, LiveTrail> _trails;
     private readonly Dictionary<string, int> _cursors = new(StringComparer.Ordinal);
+    // The last cards received per LIVE: an acknowledgement may arrive after the card that shows its batch.
+    private readonly Dictionary<string, Queue<Shown>> _seen = new(StringComparer.Ordinal);
+    private const int KeptPerLive = 8;
 
     internal DashboardView(string agencyId, IReadOnlyDictionary<string, LiveTrail> trails)
     {
@@ -27,11 +30,17 @@ public sealed class DashboardView
 
     private long Messages { get; set; }
 
+    private PushStages Stages { get; } = new();
+
     /// <summary>
-    /// Takes in one <c>CardsChanged</c> message received at <paramref name="receivedAt"/>. A card computed at time U
-    /// provably holds every batch acknowledged by U (the LIVE's grain applies a batch before it acknowledges it and
-    /// computes cards on the same single thread), so each such batch not yet seen gives one sample: receipt minus the
-    /// batch's send time. An ended LIVE is covered up to the time the agency published its removal.
+    /// Takes in one <c>CardsChanged</c> message received at <paramref name="receivedAt"/>. Each batch a message shows,
+    /// not yet seen by this dashboard, gives one sample: receipt minus the batch's send time. A card with sequence S shows
+    /// every batch its LIVE acknowledged at a sequence up to S, exactly, since a LIVE numbers events in the order it
+    /// applies them; the card may arrive before the acknowledgement does, so the last few cards of each LIVE are kept and
+    /// matched when the acknowledgement comes. Without sequences (HTTP acknowledgements carry none), a card computed at
+    /// time U shows every batch acknowledged by U (a LIVE applies a batch before acknowledging it and computes cards on
+    /// the same single thread): an upper bound, since a card computed between the apply and the acknowledgement's arrival
+    /// is not credited. An ended LIVE shows every batch acknowledged before the agency published its removal.
     /// </summary>
     public void Observe(CardsChangedStamps message, DateTimeOffset receivedAt)
     {
@@ -40,17 +49,19 @@ public sealed class DashboardView
         lock (_gate)
         {
             Messages++;
-            foreach (var card in message.Changed) Advance(card.LiveId, card.UpdatedAt.UtcTicks, received);
-            foreach (var liveId in message.Ended) Advance(liveId, message.At.UtcTicks, received);
+            Stages.Record(message, received);
+            foreach (var card in message.Changed) See(card.LiveId, new Shown(card.Sequence, card.UpdatedAt.UtcTicks, received, Ended: false));
+            foreach (var liveId in message.Ended) See(liveId, new Shown(long.MaxValue, message.At.UtcTicks, received, Ended: true));
         }
     }
 
-    /// <summary>Adds this dashboard's samples to <paramref name="into"/> and <paramref name="byWindow"/>; returns the messages it received.</summary>
-    internal long MergeInto(LatencyHistogram into, Dictionary<long, LatencyHistogram> byWindow)
+    /// <summary>Adds this dashboard's samples to <paramref name="into"/>, <paramref name="byWindow"/> and <paramref name="stages"/>; returns the messages it received.</summary>
+    internal long MergeInto(LatencyHistogram into, Dictionary<long, LatencyHistogram> byWindow, PushStages stages)
     {
         lock (_gate)
         {
             into.Merge(Latency);
+            stages.Merge(Stages);
             foreach (var (window, histogram) in ByWindow)
             {
                 if (!byWindow.TryGetValue(window, out var merged)) byWindow[window] = merged = new LatencyHistogram();
@@ -60,18 +71,32 @@ public sealed class DashboardView
         }
     }
 
-    /// <summary>Entries of <paramref name="liveId"/>'s trail this dashboard has not seen covered yet.</summary>
+    /// <summary>Entries of <paramref name="liveId"/>'s trail this dashboard has not seen shown yet.</summary>
     internal int PendingFor(string liveId)
     {
         if (!_trails.TryGetValue(liveId, out var trail)) return 0;
-        lock (_gate) return trail.Count - _cursors.GetValueOrDefault(liveId);
+        lock (_gate)
+        {
+            // Acknowledgements that arrived after the card showing them are matched here.
+            Advance(liveId, trail);
+            return trail.Count - _cursors.GetValueOrDefault(liveId);
+        }
     }
 
-    private void Advance(string liveId, long coveredUpTo, long received)
+    private void See(string liveId, Shown shown)
     {
         // LIVEs of the untimed warm-up or of an earlier target have no trail: nothing to measure.
         if (!_trails.TryGetValue(liveId, out var trail)) return;
-        _cursors[liveId] = trail.Advance(_cursors.GetValueOrDefault(liveId), coveredUpTo, sent =>
+        if (!_seen.TryGetValue(liveId, out var seen)) _seen[liveId] = seen = new Queue<Shown>(KeptPerLive);
+        if (seen.Count == KeptPerLive) seen.Dequeue();
+        seen.Enqueue(shown);
+        Advance(liveId, trail);
+    }
+
+    private void Advance(string liveId, LiveTrail trail)
+    {
+        if (!_seen.TryGetValue(liveId, out var seen)) return;
+        _cursors[liveId] = trail.Advance(_cursors.GetValueOrDefault(liveId), entry => FirstShowing(seen, entry), (sent, received) =>
         {
             var micros = (received - sent) / TimeSpan.TicksPerMicrosecond;
             Latency.Record(micros);
@@ -80,4 +105,19 @@ public sealed class DashboardView
             histogram.Record(micros);
         });
     }
+
+    private static long? FirstShowing(Queue<Shown> seen, TrailEntry entry)
+    {
+        foreach (var shown in seen)
+        {
+            var shows = shown.Ended || entry.Sequence is not { } sequence
+                ? entry.AckedTicks <= shown.ComputedTicks
+                : sequence <= shown.Sequence;
+            if (shows) return shown.ReceivedTicks;
+        }
+        return null;
+    }
+
+    /// <summary>A card (or an end) this dashboard received for one LIVE.</summary>
+    private readonly record struct Shown(long Sequence, long ComputedTicks, long ReceivedTicks, bool Ended);
 }

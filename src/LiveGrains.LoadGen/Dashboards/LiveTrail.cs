@@ -7,12 +7,15 @@ namespace LiveGrains.LoadGen.Dashboards;
 internal sealed class LiveTrail
 {
     private readonly Lock _gate = new();
-    private readonly List<(long SentTicks, long AckedTicks)> _entries = [];
+    private readonly List<TrailEntry> _entries = [];
 
-    /// <summary>Appends a batch sent at <paramref name="sentTicks"/> (UTC ticks), acknowledged now.</summary>
-    public void Append(long sentTicks)
+    /// <summary>
+    /// Appends a batch sent at <paramref name="sentTicks"/> (UTC ticks), acknowledged now, at the LIVE's
+    /// <paramref name="sequence"/> when the target reported it.
+    /// </summary>
+    public void Append(long sentTicks, long? sequence)
     {
-        lock (_gate) _entries.Add((sentTicks, DateTimeOffset.UtcNow.UtcTicks));
+        lock (_gate) _entries.Add(new TrailEntry(sentTicks, DateTimeOffset.UtcNow.UtcTicks, sequence));
     }
 
     /// <summary>Entries in the trail.</summary>
@@ -22,19 +25,26 @@ internal sealed class LiveTrail
     }
 
     /// <summary>
-    /// Moves <paramref name="cursor"/> past every entry acknowledged at or before <paramref name="coveredUpToTicks"/>,
-    /// handing each entry's send time to <paramref name="observe"/>; returns the new cursor.
+    /// Moves <paramref name="cursor"/> past every entry for which <paramref name="receivedAt"/> finds the receipt of a
+    /// message that showed it, handing the entry's send time and that receipt time to <paramref name="observe"/>;
+    /// returns the new cursor.
     /// </summary>
-    public int Advance(int cursor, long coveredUpToTicks, Action<long> observe)
+    public int Advance(int cursor, Func<TrailEntry, long?> receivedAt, Action<long, long> observe)
     {
         lock (_gate)
         {
-            while (cursor < _entries.Count && _entries[cursor].AckedTicks <= coveredUpToTicks)
+            while (cursor < _entries.Count && receivedAt(_entries[cursor]) is { } received)
             {
-                observe(_entries[cursor].SentTicks);
+                observe(_entries[cursor].SentTicks, received);
                 cursor++;
             }
         }
         return cursor;
     }
 }
+
+/// <summary>One acknowledged batch in a LIVE's trail.</summary>
+/// <param name="SentTicks">When the batch was first sent (UTC ticks).</param>
+/// <param name="AckedTicks">When its acknowledgement arrived.</param>
+/// <param name="Sequence">The LIVE's event-log sequence it was acknowledged at, when the target reports one.</param>
+internal readonly record struct TrailEntry(long SentTicks, long AckedTicks, long? Sequence);

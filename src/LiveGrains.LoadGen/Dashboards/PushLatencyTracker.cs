@@ -35,11 +35,15 @@ public sealed class PushLatencyTracker
         }
     }
 
-    /// <summary>Records that batch <paramref name="batch"/>, first sent at <paramref name="sentAt"/>, was acknowledged just now.</summary>
-    public void Acked(int batch, DateTimeOffset sentAt)
+    /// <summary>
+    /// Records that batch <paramref name="batch"/>, first sent at <paramref name="sentAt"/>, was acknowledged just now,
+    /// with the event-log sequence each LIVE acknowledged it at when the target reports them.
+    /// </summary>
+    public void Acked(int batch, DateTimeOffset sentAt, IReadOnlyDictionary<string, long>? sequences)
     {
         var sent = sentAt.UtcTicks;
-        foreach (var liveId in _livesOfBatch[batch]) _trails[liveId].Append(sent);
+        foreach (var liveId in _livesOfBatch[batch])
+            _trails[liveId].Append(sent, sequences is not null && sequences.TryGetValue(liveId, out var sequence) ? sequence : null);
     }
 
     /// <summary>A new dashboard watching <paramref name="agencyId"/>.</summary>

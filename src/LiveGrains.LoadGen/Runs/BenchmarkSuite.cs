@@ -91,6 +91,11 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
                 $"event-to-dashboard p50 {dashboards.P50Ms:N0} ms, p99 {dashboards.P99Ms:N0} ms, max {dashboards.MaxMs:N0} ms; {dashboards.Pending:N0} not seen");
             output.WriteLine($"[{target.Name}] by {DashboardView.Window.TotalSeconds:0} s of send time (from s: p50 / p99 ms): " +
                 string.Join(", ", dashboards.Windows.Select(w => $"{w.FromSeconds:0}: {w.P50Ms:N0} / {w.P99Ms:N0}")));
+            var stages = dashboards.Stages;
+            output.WriteLine($"[{target.Name}] stages: card to agency publish p50 {stages.RelayP50Ms:N0} ms, p99 {stages.RelayP99Ms:N0} ms; " +
+                $"publish to receipt p50 {stages.DeliveryP50Ms:N0} ms, p99 {stages.DeliveryP99Ms:N0} ms, max {stages.DeliveryMaxMs:N0} ms");
+            output.WriteLine($"[{target.Name}] publish to receipt by {DashboardView.Window.TotalSeconds:0} s of publish time (from s: p50 / p99 ms): " +
+                string.Join(", ", stages.DeliveryWindows.Select(w => $"{w.FromSeconds:0}: {w.P50Ms:N0} / {w.P99Ms:N0}")));
         }
 
         var truth = new GroundTruth();

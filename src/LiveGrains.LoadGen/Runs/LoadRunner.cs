@@ -48,7 +48,7 @@ public static class LoadRunner
                 sent[i] = true;
                 var sentAt = DateTimeOffset.UtcNow;
                 var outcome = await SendWithRetries(target, batches[i], settings.MaxAttempts, counters, cancellationToken);
-                settings.Acked?.Invoke(i, sentAt);
+                settings.Acked?.Invoke(i, sentAt, outcome.Sequences);
                 histogram.Record((long)Stopwatch.GetElapsedTime(due).TotalMicroseconds);
                 Interlocked.Add(ref counters.Accepted, outcome.Accepted);
                 Interlocked.Add(ref counters.Duplicates, outcome.Duplicates);

@@ -6,7 +6,10 @@ namespace LiveGrains.LoadGen.Runs;
 /// <param name="Duration">Wall-clock cap (null: the whole workload).</param>
 /// <param name="MaxAttempts">Attempts per request before the run fails.</param>
 /// <param name="Progress">Where to write one progress line a second (null: nowhere).</param>
-/// <param name="Acked">Told the batch index and first send time of each batch once it is acknowledged (for dashboard latency).</param>
+/// <param name="Acked">
+/// Told the batch index, first send time and per-LIVE acknowledged sequences (when the target reports them) of each batch
+/// once it is acknowledged (for dashboard latency).
+/// </param>
 /// <param name="HostProcessId">Web host process whose CPU is measured too (0: none).</param>
 public sealed record RunSettings(int Concurrency, double Rate, TimeSpan? Duration, int MaxAttempts, TextWriter? Progress,
-    Action<int, DateTimeOffset>? Acked = null, int HostProcessId = 0);
+    Action<int, DateTimeOffset, IReadOnlyDictionary<string, long>?>? Acked = null, int HostProcessId = 0);

@@ -18,7 +18,7 @@ public sealed class GrainTarget(string name, IGrainFactory grains, Func<ValueTas
     public async Task<SendOutcome> SendAsync(LiveEvent[] batch, CancellationToken cancellationToken)
     {
         var result = await grains.IngestAsync(batch);
-        return new SendOutcome(result.Accepted, result.Duplicates, result.Rejected.Count);
+        return new SendOutcome(result.Accepted, result.Duplicates, result.Rejected.Count, result.Sequences);
     }
 
     /// <inheritdoc />

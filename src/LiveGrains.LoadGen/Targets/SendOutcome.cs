@@ -4,4 +4,5 @@ namespace LiveGrains.LoadGen.Targets;
 /// <param name="Accepted">Events newly accepted.</param>
 /// <param name="Duplicates">Events recognised as already seen.</param>
 /// <param name="Rejected">Events refused.</param>
-public sealed record SendOutcome(int Accepted, int Duplicates, int Rejected);
+/// <param name="Sequences">Per LIVE, the event-log sequence the acknowledgement covers, when the target reports it (grain calls do).</param>
+public sealed record SendOutcome(int Accepted, int Duplicates, int Rejected, IReadOnlyDictionary<string, long>? Sequences = null);
