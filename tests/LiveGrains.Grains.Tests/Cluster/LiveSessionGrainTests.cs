@@ -50,6 +50,24 @@ public sealed class LiveSessionGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Acknowledgements_name_the_sequence_their_events_reached_and_cards_carry_it()
+    {
+        var (ev, liveId) = NewLive();
+        var (other, otherId) = NewLive();
+        var batch = Batch(ev);
+
+        var first = await fixture.Grains.IngestAsync([.. batch, other.Started()]);
+        var again = await fixture.Grains.GetGrain<ILiveSessionGrain>(liveId).Ingest(batch);
+        var next = await fixture.Grains.GetGrain<ILiveSessionGrain>(liveId).Ingest([ev.Likes(Sec(80), 1)]);
+
+        first.Sequences!.OrderBy(kv => kv.Value).ShouldBe([new(otherId, 1), new(liveId, 8)]);
+        // Duplicates were in long ago: the LIVE's sequence is unchanged and covers them.
+        again.Sequences!.ShouldBe([new(liveId, 8)]);
+        next.Sequences!.ShouldBe([new(liveId, 9)]);
+        (await fixture.Grains.GetGrain<ILiveSessionGrain>(liveId).GetCard())!.Sequence.ShouldBe(9);
+    }
+
+    [Fact]
     public async Task Out_of_order_events_give_the_same_totals_as_in_order()
     {
         var (ev, liveId) = NewLive();
