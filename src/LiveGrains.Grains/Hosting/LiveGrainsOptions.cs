@@ -24,7 +24,11 @@ public sealed class LiveGrainsOptions
     /// </summary>
     public TimeSpan CreatorRefreshInterval { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>How often a changed LIVE checkpoints its rollup to grain storage.</summary>
+    /// <summary>
+    /// How often a changed LIVE checkpoints its rollup to grain storage, which bounds what an activation replays from the
+    /// event log. <see cref="Timeout.InfiniteTimeSpan"/>: only when the LIVE ends or its activation closes (single-process
+    /// hosts, which keep no log).
+    /// </summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>An agency drops a card it has not heard about for this long (its LIVE's silo died, or the LIVE's end was lost on the way).</summary>

@@ -35,6 +35,22 @@ public static class SiloBuilderExtensions
     }
 
     /// <summary>
+    /// Embedded mode and the in-process benchmark: <see cref="AddLiveGrainsInMemory"/> with the
+    /// <see cref="SingleProcessEventLog"/> and checkpoints only when a LIVE ends or deactivates. In one process the log and
+    /// periodic checkpoints protect nothing that the rollup itself does not (see <see cref="SingleProcessEventLog"/>),
+    /// while a checkpoint every few seconds copies every LIVE's rollup into memory storage. Configuration may still set
+    /// <see cref="LiveGrainsOptions.CheckpointInterval"/>.
+    /// </summary>
+    public static ISiloBuilder AddLiveGrainsSingleProcess(this ISiloBuilder silo, IConfiguration? configuration = null)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.Services.TryAddSingleton<ILiveEventLog, SingleProcessEventLog>();
+        // Before the configuration is bound (in AddLiveGrainsServices), so that configuration wins.
+        silo.Services.Configure<LiveGrainsOptions>(o => o.CheckpointInterval = Timeout.InfiniteTimeSpan);
+        return silo.AddLiveGrainsInMemory(configuration);
+    }
+
+    /// <summary>
     /// Registers what the grains need whatever the storage: clock, options, and Orleans' binary serializer for grain
     /// state (checkpoints of LIVE rollups are frequent and large; the default JSON serializer cost more CPU than
     /// ingest itself in profiles).

@@ -65,6 +65,7 @@ public sealed partial class LiveSessionGrain(
     private LiveSessionState State => store.State;
     private LiveRollup Rollup => store.State.Rollup;
     private string LiveId => this.GetPrimaryKeyString();
+    private bool PeriodicCheckpoints => _options.CheckpointInterval != Timeout.InfiniteTimeSpan;
     private bool HistoryIsStale => Rollup.Status != LiveStatus.Live && State.HistoryWrittenAtCount != Rollup.EventCount;
 
     /// <inheritdoc />
@@ -72,7 +73,7 @@ public sealed partial class LiveSessionGrain(
     {
         // Spread over the interval: LIVEs that start together would otherwise all checkpoint in the same tick, every
         // interval, and queue behind one another at the storage for seconds.
-        _lastCheckpoint = clock.GetUtcNow() - Random.Shared.NextDouble() * _options.CheckpointInterval;
+        _lastCheckpoint = clock.GetUtcNow() - (PeriodicCheckpoints ? Random.Shared.NextDouble() * _options.CheckpointInterval : TimeSpan.Zero);
         await Replay(cancellationToken);
         if (Rollup.HasData && (Rollup.Status == LiveStatus.Live || HistoryIsStale)) EnsureTimer();
     }
@@ -276,7 +277,7 @@ public sealed partial class LiveSessionGrain(
     {
         if (_timer is null) return;
         var due = _lastPush + _options.HeartbeatInterval;
-        if (_changedSinceCheckpoint && _lastCheckpoint + _options.CheckpointInterval < due) due = _lastCheckpoint + _options.CheckpointInterval;
+        if (PeriodicCheckpoints && _changedSinceCheckpoint && _lastCheckpoint + _options.CheckpointInterval < due) due = _lastCheckpoint + _options.CheckpointInterval;
         if (_options.OnAirReminders && _onAirReminder is null && Rollup.Status == LiveStatus.Live && _nextReminderAttempt < due) due = _nextReminderAttempt;
         _ticking = false;
         _timer.Change(due > now ? due - now : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
@@ -296,7 +297,7 @@ public sealed partial class LiveSessionGrain(
             await Finish(now, cancellationToken);
             return;
         }
-        if (_changedSinceCheckpoint && now - _lastCheckpoint >= _options.CheckpointInterval)
+        if (PeriodicCheckpoints && _changedSinceCheckpoint && now - _lastCheckpoint >= _options.CheckpointInterval)
         {
             await Checkpoint(now, cancellationToken);
         }

@@ -18,7 +18,7 @@ public static class OrleansHosts
         Quiet(builder);
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(siloPort, gatewayPort).AddLiveGrainsInMemory();
+            silo.UseLocalhostClustering(siloPort, gatewayPort).AddLiveGrainsSingleProcess();
             configure?.Invoke(silo);
         });
         var host = builder.Build();

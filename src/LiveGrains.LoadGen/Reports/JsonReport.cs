@@ -15,7 +15,7 @@ public static class JsonReport
         var o = result.Options;
         var document = new
         {
-            machine = new { cores = Environment.ProcessorCount, os = Environment.OSVersion.VersionString, runtime = Environment.Version.ToString() },
+            machine = new { cores = Environment.ProcessorCount, serverGc = System.Runtime.GCSettings.IsServerGC, os = Environment.OSVersion.VersionString, runtime = Environment.Version.ToString() },
             // The signing key stays out: results are committed, keys are not.
             options = new { o.Targets, o.Lives, o.Agencies, o.Seed, o.RateScale, o.Events, o.DurationSeconds, o.Batch, o.Concurrency, o.Rate, o.Duplicates, o.Dashboards },
             workloadEvents = result.WorkloadEvents,

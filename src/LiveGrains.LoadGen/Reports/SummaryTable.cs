@@ -14,7 +14,7 @@ public static class SummaryTable
         var o = result.Options;
         output.WriteLine();
         output.WriteLine($"{result.WorkloadEvents:N0} events, {o.Lives:N0} LIVEs, {o.Agencies} agencies, batch {o.Batch}, concurrency {o.Concurrency}, " +
-            $"rate {(o.Rate > 0 ? o.Rate.ToString("N0", CultureInfo.InvariantCulture) : "max")}, seed {o.Seed}, {Environment.ProcessorCount} cores");
+            $"rate {(o.Rate > 0 ? o.Rate.ToString("N0", CultureInfo.InvariantCulture) : "max")}, seed {o.Seed}, {Environment.ProcessorCount} cores, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC");
         output.WriteLine("| target | events/s | p50 ms | p95 ms | p99 ms | max ms | CPU cores (loadgen) | CPU cores (host) | heap/LIVE | dashboard p50 / p99 ms | retries | totals check |");
         output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var t in result.Targets)

@@ -8,7 +8,7 @@ namespace LiveGrains.Web.Hosting;
 public static class EmbeddedHostingExtensions
 {
     /// <summary>
-    /// A localhost silo with in-memory grain storage, streams and history (the co-hosted silo shares this host's
+    /// A localhost silo with in-memory grain storage, streams and history and no event log (the co-hosted silo shares this host's
     /// services, so the API reaches grains and history directly), plus the demo simulator when enabled.
     /// </summary>
     public static WebApplicationBuilder AddLiveGrainsEmbedded(this WebApplicationBuilder builder)
@@ -18,7 +18,7 @@ public static class EmbeddedHostingExtensions
         var ports = config.GetSection(SiloPortOptions.Section).Get<SiloPortOptions>() ?? new SiloPortOptions();
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(ports.SiloPort, ports.GatewayPort)
-            .AddLiveGrainsInMemory(config));
+            .AddLiveGrainsSingleProcess(config));
         builder.Services.Configure<SimulationOptions>(config.GetSection(SimulationOptions.Section));
         builder.Services.AddHostedService<DemoSimulator>();
         return builder;
