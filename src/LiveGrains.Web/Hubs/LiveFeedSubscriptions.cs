@@ -10,7 +10,8 @@ namespace LiveGrains.Web.Hubs;
 /// <summary>
 /// One Orleans stream subscription per agency or LIVE that this web process's connections watch,
 /// reference-counted: the first watcher subscribes, the last one to leave unsubscribes. Each stream batch is
-/// forwarded once to the SignalR group, so the cost follows feeds watched, not connections.
+/// forwarded once to the SignalR group, so the cost follows feeds watched, not connections; an agency's batches go
+/// through an <see cref="AgencyFeedForwarder"/>, which merges what arrives while its group is still being sent to.
 /// </summary>
 public sealed partial class LiveFeedSubscriptions(IClusterClient cluster, IHubContext<LiveHub> hub, LiveMetrics metrics, ILogger<LiveFeedSubscriptions> logger)
 {
@@ -42,8 +43,10 @@ public sealed partial class LiveFeedSubscriptions(IClusterClient cluster, IHubCo
                 return;
             }
             _feeds[key] = (1, key.Kind == LiveFeedKind.Agency
-                ? await WatchFeed<AgencyCardsChanged>(key, "CardsChanged", cluster.GetGrain<IAgencyGrain>(key.Id))
-                : await WatchFeed<LiveDetailUpdate>(key, "LiveUpdated", cluster.GetGrain<ILiveSessionGrain>(key.Id)));
+                ? await WatchFeed<AgencyCardsChanged>(key,
+                    new AgencyFeedForwarder(key.Id, (batch, oldest) => Send(key, "CardsChanged", batch, oldest), logger).Post,
+                    cluster.GetGrain<IAgencyGrain>(key.Id))
+                : await WatchFeed<LiveDetailUpdate>(key, update => Forward(key, "LiveUpdated", update, update.At), cluster.GetGrain<ILiveSessionGrain>(key.Id)));
         }
         finally
         {
@@ -97,10 +100,10 @@ public sealed partial class LiveFeedSubscriptions(IClusterClient cluster, IHubCo
     }
 
     /// <summary>Subscribes to a grain's stream and keeps the grain's watch lease renewed until unsubscribed.</summary>
-    private async Task<Func<Task>> WatchFeed<T>(LiveFeedKey key, string method, IWatchableGrain grain)
+    private async Task<Func<Task>> WatchFeed<T>(LiveFeedKey key, Func<T, Task> onNext, IWatchableGrain grain)
     {
         var handle = await cluster.GetStreamProvider(LiveStreams.Provider).GetStream<T>(key.Stream)
-            .SubscribeAsync((message, _) => Forward(key, method, message));
+            .SubscribeAsync((message, _) => onNext(message));
         await grain.Watch(WatchLease);
         var stop = new CancellationTokenSource();
         var renewals = Task.Run(async () =>
@@ -135,13 +138,17 @@ public sealed partial class LiveFeedSubscriptions(IClusterClient cluster, IHubCo
         };
     }
 
-    private async Task Forward<T>(LiveFeedKey key, string method, T message)
+    private async Task Send<T>(LiveFeedKey key, string method, T message, DateTimeOffset publishedAt)
+    {
+        await hub.Clients.Group(key.Group).SendAsync(method, message);
+        metrics.Pushed(publishedAt);
+    }
+
+    private async Task Forward<T>(LiveFeedKey key, string method, T message, DateTimeOffset publishedAt)
     {
         try
         {
-            await hub.Clients.Group(key.Group).SendAsync(method, message);
-            if (message is AgencyCardsChanged cards) metrics.Pushed(cards.At);
-            else if (message is LiveDetailUpdate update) metrics.Pushed(update.At);
+            await Send(key, method, message, publishedAt);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
