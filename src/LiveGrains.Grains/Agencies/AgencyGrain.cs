@@ -16,7 +16,7 @@ namespace LiveGrains.Grains.Agencies;
 /// Its name is written through to the creator directory, which answers creator search.
 /// </summary>
 public sealed partial class AgencyGrain(
-    [PersistentState("agency", StorageNames.Grains)] IPersistentState<AgencyState> store,
+    [PersistentState(StorageNames.AgencyState, StorageNames.Grains)] IPersistentState<AgencyState> store,
     ICreatorDirectory directory,
     TimeProvider clock,
     IOptions<LiveGrainsOptions> options,

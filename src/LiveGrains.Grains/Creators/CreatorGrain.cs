@@ -12,7 +12,7 @@ namespace LiveGrains.Grains.Creators;
 /// command repeats it even when the state did not change, so a call retried after a failure brings the directory in line.
 /// </summary>
 public sealed class CreatorGrain(
-    [PersistentState("creator", StorageNames.Grains)] IPersistentState<CreatorState> store,
+    [PersistentState(StorageNames.CreatorState, StorageNames.Grains)] IPersistentState<CreatorState> store,
     ICreatorDirectory directory,
     TimeProvider clock) : Grain, ICreatorGrain
 {

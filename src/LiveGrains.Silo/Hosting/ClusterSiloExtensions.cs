@@ -1,6 +1,7 @@
 using LiveGrains.Contracts.EventLog;
 using LiveGrains.Contracts.Streams;
 using LiveGrains.Grains.Hosting;
+using LiveGrains.Silo.Backfill;
 using LiveGrains.Storage.EventLog;
 using LiveGrains.Storage.Hosting;
 using Orleans.Configuration;
@@ -9,7 +10,7 @@ namespace LiveGrains.Silo.Hosting;
 
 /// <summary>
 /// Wires a silo for cluster mode: Postgres membership, grain state and reminders (our own schema), history and the
-/// creator directory on Postgres.
+/// creator directory on Postgres, and the directory's one-time backfill from grain state at start-up.
 /// </summary>
 public static class ClusterSiloExtensions
 {
@@ -38,6 +39,8 @@ public static class ClusterSiloExtensions
             .UseAdoNetReminderService(o => (o.Invariant, o.ConnectionString) = (Invariant, connectionString))
             .AddMemoryStreams(LiveStreams.Provider);
         silo.Services.AddLiveGrainsPostgres(connectionString);
+        silo.Services.AddSingleton<CreatorDirectoryBackfill>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(s => s.GetRequiredService<CreatorDirectoryBackfill>());
         silo.Services.AddLiveGrainsEventLog(configuration);
         silo.Services.AddStorageExceptionSerialization();
         silo.Services.Configure<LiveGrainsOptions>(o => o.OnAirReminders = true);

@@ -15,7 +15,7 @@ public static class PostgresServiceCollectionExtensions
     /// <summary>The ADO.NET invariant name of Npgsql, for Orleans' ADO.NET providers.</summary>
     public const string Invariant = "Npgsql";
 
-    /// <summary>Registers the data source, the migrator, the Postgres history store and creator directory.</summary>
+    /// <summary>Registers the data source, the migrator, the Postgres history store and creator directory, and the directory backfill's store.</summary>
     public static IServiceCollection AddLiveGrainsPostgres(this IServiceCollection services, string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
@@ -23,6 +23,7 @@ public static class PostgresServiceCollectionExtensions
         services.TryAddSingleton<SchemaMigrator>();
         services.TryAddSingleton<ILiveHistoryStore, PostgresLiveHistoryStore>();
         services.TryAddSingleton<ICreatorDirectory, PostgresCreatorDirectory>();
+        services.TryAddSingleton<DirectoryBackfillStore>();
         return services;
     }
 }

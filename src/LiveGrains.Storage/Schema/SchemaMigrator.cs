@@ -12,8 +12,11 @@ namespace LiveGrains.Storage.Schema;
 /// </summary>
 public sealed class SchemaMigrator(NpgsqlDataSource dataSource)
 {
-    // Any fixed 64-bit number works; it only has to be the same for every LiveGrains process.
-    private const long LockKey = 0x4C69766547726169;
+    /// <summary>
+    /// Key of the session-level advisory lock held while migrating; one-time backfills hold it too, so they never run
+    /// beside a migration or each other. Any fixed 64-bit number works; it only has to be the same for every LiveGrains process.
+    /// </summary>
+    public const long LockKey = 0x4C69766547726169;
     private const string ResourcePrefix = "LiveGrains.Storage.Migrations.";
 
     /// <summary>The embedded migrations, ordered by their number.</summary>
