@@ -2,10 +2,11 @@ using LiveGrains.Contracts.EventLog;
 
 namespace LiveGrains.Storage.EventLog;
 
-/// <summary>An append waiting for its group commit; completed once its COPY committed, or failed with it.</summary>
-internal sealed class PendingAppend(IReadOnlyList<LoggedEvent> events)
+/// <summary>
+/// An append waiting for its group commit; completed once its COPY committed, or failed with it. It is its own completion
+/// source: one object per append instead of two, on a path taken tens of thousands of times a second.
+/// </summary>
+internal sealed class PendingAppend(IReadOnlyList<LoggedEvent> events) : TaskCompletionSource
 {
     public IReadOnlyList<LoggedEvent> Events { get; } = events;
-
-    public TaskCompletionSource Done { get; } = new();
 }

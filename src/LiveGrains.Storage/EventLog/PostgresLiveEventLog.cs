@@ -53,16 +53,17 @@ public sealed partial class PostgresLiveEventLog : ILiveEventLog, IAsyncDisposab
     public (long Commits, long Events) Committed => (Interlocked.Read(ref _commits), Interlocked.Read(ref _committedEvents));
 
     /// <inheritdoc />
-    public async Task AppendAsync(string liveId, IReadOnlyList<LoggedEvent> events, CancellationToken cancellationToken)
+    public Task AppendAsync(string liveId, IReadOnlyList<LoggedEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
-        if (events.Count == 0) return;
-        if (_closed) throw Unavailable("the event log is shutting down", null);
+        if (events.Count == 0) return Task.CompletedTask;
+        if (_closed) return Task.FromException(Unavailable("the event log is shutting down", null));
         var pending = new PendingAppend(events);
         _queue.Enqueue(pending);
         // One wake-up per batch of appends: only the first append after a writer woke signals again.
         if (Interlocked.Exchange(ref _wakeUpPending, 1) == 0) _wakeUp.Release();
-        await (cancellationToken.CanBeCanceled ? pending.Done.Task.WaitAsync(cancellationToken) : pending.Done.Task);
+        // The caller awaits the append's own task: no state machine of ours in between.
+        return cancellationToken.CanBeCanceled ? pending.Task.WaitAsync(cancellationToken) : pending.Task;
     }
 
     /// <inheritdoc />
@@ -99,7 +100,7 @@ public sealed partial class PostgresLiveEventLog : ILiveEventLog, IAsyncDisposab
             await _stopping.CancelAsync();
         }
         // An append that slipped in as the writers stopped is refused, never left waiting.
-        while (_queue.TryDequeue(out var late)) late.Done.TrySetException(Unavailable("the event log is shutting down", null));
+        while (_queue.TryDequeue(out var late)) late.TrySetException(Unavailable("the event log is shutting down", null));
         _stopping.Dispose();
         _partitionLock.Dispose();
         _wakeUp.Dispose();
@@ -161,7 +162,7 @@ public sealed partial class PostgresLiveEventLog : ILiveEventLog, IAsyncDisposab
         {
             LogCommitFailed(_logger, ex, events, batch.Count);
             var failure = Unavailable("the event log could not be written", ex);
-            foreach (var pending in batch) pending.Done.TrySetException(failure);
+            foreach (var pending in batch) pending.TrySetException(failure);
         }
     }
 
@@ -170,7 +171,7 @@ public sealed partial class PostgresLiveEventLog : ILiveEventLog, IAsyncDisposab
     private static void Acknowledge(PendingAppend[] committed) =>
         ThreadPool.UnsafeQueueUserWorkItem(static appends =>
         {
-            foreach (var pending in appends) pending.Done.TrySetResult();
+            foreach (var pending in appends) pending.TrySetResult();
         }, committed, preferLocal: false);
 
     private async Task EnsurePartitions(DateOnly today, CancellationToken cancellationToken)
