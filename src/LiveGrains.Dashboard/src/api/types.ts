@@ -70,6 +70,8 @@ export interface LiveCard {
   attention: AttentionReason[];
   updatedAt: string;
   pinned: boolean;
+  /** The LIVE's event-log sequence when the card was computed: a higher one is newer (0 on history cards). */
+  sequence: number;
   inViolation: boolean;
   needsAttention: boolean;
 }
