@@ -31,6 +31,12 @@ public sealed class LiveGrainsOptions
     /// </summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Whether a LIVE checkpoints when its silo shuts down. Off in single-process hosts, whose memory storage is torn down
+    /// with the silo: the write could only fail, once per LIVE, and slow the shutdown.
+    /// </summary>
+    public bool CheckpointOnShutdown { get; set; } = true;
+
     /// <summary>An agency drops a card it has not heard about for this long (its LIVE's silo died, or the LIVE's end was lost on the way).</summary>
     public TimeSpan StaleCardAfter { get; set; } = TimeSpan.FromSeconds(60);
 

@@ -36,7 +36,7 @@ public static class SiloBuilderExtensions
 
     /// <summary>
     /// Embedded mode and the in-process benchmark: <see cref="AddLiveGrainsInMemory"/> with the
-    /// <see cref="SingleProcessEventLog"/> and checkpoints only when a LIVE ends or deactivates. In one process the log and
+    /// <see cref="SingleProcessEventLog"/> and checkpoints only when a LIVE ends or deactivates (not when the silo shuts down). In one process the log and
     /// periodic checkpoints protect nothing that the rollup itself does not (see <see cref="SingleProcessEventLog"/>),
     /// while a checkpoint every few seconds copies every LIVE's rollup into memory storage. Configuration may still set
     /// <see cref="LiveGrainsOptions.CheckpointInterval"/>.
@@ -46,7 +46,11 @@ public static class SiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(silo);
         silo.Services.TryAddSingleton<ILiveEventLog, SingleProcessEventLog>();
         // Before the configuration is bound (in AddLiveGrainsServices), so that configuration wins.
-        silo.Services.Configure<LiveGrainsOptions>(o => o.CheckpointInterval = Timeout.InfiniteTimeSpan);
+        silo.Services.Configure<LiveGrainsOptions>(o =>
+        {
+            o.CheckpointInterval = Timeout.InfiniteTimeSpan;
+            o.CheckpointOnShutdown = false;
+        });
         return silo.AddLiveGrainsInMemory(configuration);
     }
 

@@ -82,7 +82,9 @@ public sealed partial class LiveSessionGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         // A discarded activation holds events that may not be durable: writing them would make them so unacknowledged.
-        if (_changedSinceCheckpoint && !_discarded) await Checkpoint(clock.GetUtcNow(), cancellationToken);
+        if (!_changedSinceCheckpoint || _discarded) return;
+        if (reason.ReasonCode == DeactivationReasonCode.ShuttingDown && !_options.CheckpointOnShutdown) return;
+        await Checkpoint(clock.GetUtcNow(), cancellationToken);
     }
 
     /// <inheritdoc />
