@@ -1,14 +1,12 @@
 using LiveGrains.Contracts.Events;
 using LiveGrains.Contracts.Grains;
 using LiveGrains.Contracts.History;
-using LiveGrains.Contracts.Streams;
 using LiveGrains.Grains.Hosting;
 using LiveGrains.Silo.Hosting;
 using LiveGrains.Storage.Hosting;
 using LiveGrains.Storage.History;
-using LiveGrains.Storage.Schema;
+using LiveGrains.Silo.Tests.Support;
 using LiveGrains.Storage.Tests.Support;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Core.Internal;
 using Orleans.TestingHost;
@@ -29,24 +27,13 @@ public sealed class PostgresClusterTests : IAsyncLifetime
     {
         await _db.InitializeAsync();
         if (string.IsNullOrEmpty(PostgresDatabase.AdminConnectionString)) return;
-        await new SchemaMigrator(_db.DataSource).MigrateAsync(CancellationToken.None);
         _connectionString = _db.DataSource.ConnectionString;
-        var builder = new TestClusterBuilder(2);
-        builder.Options.UseTestClusterMembership = false;
-        builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?> { ["TestPostgres"] = _connectionString }));
-        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
-        builder.AddClientBuilderConfigurator<ClientConfigurator>();
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
+        _cluster = await PostgresTestCluster.DeployAsync<SiloConfigurator>(_db, 2);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_cluster is not null)
-        {
-            await _cluster.StopAllSilosAsync();
-            await _cluster.DisposeAsync();
-        }
+        await PostgresTestCluster.StopAsync(_cluster);
         await _db.DisposeAsync();
     }
 
@@ -182,7 +169,7 @@ public sealed class PostgresClusterTests : IAsyncLifetime
     {
         public void Configure(ISiloBuilder siloBuilder)
         {
-            var settings = new ClusterSettings { Postgres = siloBuilder.Configuration["TestPostgres"] };
+            var settings = new ClusterSettings { Postgres = siloBuilder.Configuration[PostgresTestCluster.ConnectionKey] };
             siloBuilder.AddLiveGrainsClusterProviders(settings);
             siloBuilder.Services.Configure<LiveGrainsOptions>(o =>
             {
@@ -191,12 +178,5 @@ public sealed class PostgresClusterTests : IAsyncLifetime
                 o.HeartbeatInterval = TimeSpan.FromSeconds(1);
             });
         }
-    }
-
-    private sealed class ClientConfigurator : IClientBuilderConfigurator
-    {
-        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
-            clientBuilder.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (ClusterSiloExtensions.Invariant, configuration["TestPostgres"]))
-                .AddMemoryStreams(LiveStreams.Provider);
     }
 }

@@ -70,9 +70,10 @@ public sealed partial class AgencyFeedForwarder(string agencyId, Func<AgencyCard
             {
                 await send(merged, oldest);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex)
             {
-                // One unreachable dashboard must not stop the feed for the others; the next batch goes out as usual.
+                // One unreachable dashboard must not stop the feed for the others, and no failure may leave the feed marked
+                // as sending, which would silence it: log, and the next batch goes out as usual.
                 LogSendFailed(logger, ex, agencyId, merged.Changed.Count, merged.Ended.Count);
             }
         }

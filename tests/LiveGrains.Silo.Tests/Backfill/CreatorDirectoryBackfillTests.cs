@@ -1,15 +1,13 @@
 using LiveGrains.Contracts.Directory;
 using LiveGrains.Contracts.Events;
 using LiveGrains.Contracts.Grains;
-using LiveGrains.Contracts.Streams;
 using LiveGrains.Contracts.Views;
 using LiveGrains.Silo.Backfill;
 using LiveGrains.Silo.Hosting;
 using LiveGrains.Storage.Directory;
 using LiveGrains.Storage.Hosting;
-using LiveGrains.Storage.Schema;
+using LiveGrains.Silo.Tests.Support;
 using LiveGrains.Storage.Tests.Support;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -34,23 +32,12 @@ public sealed class CreatorDirectoryBackfillTests : IAsyncLifetime
     {
         await _db.InitializeAsync();
         if (string.IsNullOrEmpty(PostgresDatabase.AdminConnectionString)) return;
-        await new SchemaMigrator(_db.DataSource).MigrateAsync(CancellationToken.None);
-        var builder = new TestClusterBuilder(1);
-        builder.Options.UseTestClusterMembership = false;
-        builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?> { ["TestPostgres"] = _db.DataSource.ConnectionString }));
-        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
-        builder.AddClientBuilderConfigurator<ClientConfigurator>();
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
+        _cluster = await PostgresTestCluster.DeployAsync<SiloConfigurator>(_db, 1);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_cluster is not null)
-        {
-            await _cluster.StopAllSilosAsync();
-            await _cluster.DisposeAsync();
-        }
+        await PostgresTestCluster.StopAsync(_cluster);
         await _db.DisposeAsync();
     }
 
@@ -253,13 +240,6 @@ public sealed class CreatorDirectoryBackfillTests : IAsyncLifetime
     private sealed class SiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder siloBuilder) =>
-            siloBuilder.AddLiveGrainsClusterProviders(new ClusterSettings { Postgres = siloBuilder.Configuration["TestPostgres"] });
-    }
-
-    private sealed class ClientConfigurator : IClientBuilderConfigurator
-    {
-        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
-            clientBuilder.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (ClusterSiloExtensions.Invariant, configuration["TestPostgres"]))
-                .AddMemoryStreams(LiveStreams.Provider);
+            siloBuilder.AddLiveGrainsClusterProviders(new ClusterSettings { Postgres = siloBuilder.Configuration[PostgresTestCluster.ConnectionKey] });
     }
 }
