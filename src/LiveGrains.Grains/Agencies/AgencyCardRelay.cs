@@ -1,4 +1,5 @@
 using LiveGrains.Contracts.Grains;
+using LiveGrains.Contracts.Streams;
 using LiveGrains.Contracts.Views;
 using Microsoft.Extensions.Logging;
 
@@ -25,20 +26,12 @@ public sealed partial class AgencyCardRelay(IGrainFactory grains, ILogger<Agency
     public void PostCard(string agencyId, LiveCard card)
     {
         ArgumentNullException.ThrowIfNull(card);
-        Post(agencyId, outbox =>
-        {
-            outbox.Ended.Remove(card.LiveId);
-            outbox.Cards[card.LiveId] = card;
-        });
+        Post(agencyId, outbox => outbox.Changes.Changed(card));
     }
 
     /// <summary>Queues the end of a LIVE for an agency: it leaves the ongoing index and any pin.</summary>
     public void PostEnded(string agencyId, string liveId) =>
-        Post(agencyId, outbox =>
-        {
-            outbox.Cards.Remove(liveId);
-            outbox.Ended.Add(liveId);
-        });
+        Post(agencyId, outbox => outbox.Changes.Ended(liveId));
 
     private void Post(string agencyId, Action<Outbox> change)
     {
@@ -65,15 +58,12 @@ public sealed partial class AgencyCardRelay(IGrainFactory grains, ILogger<Agency
             string[] ended;
             lock (_gate)
             {
-                if (outbox.Cards.Count == 0 && outbox.Ended.Count == 0)
+                if (outbox.Changes.IsEmpty)
                 {
                     outbox.Sending = false;
                     return;
                 }
-                cards = [.. outbox.Cards.Values];
-                ended = [.. outbox.Ended];
-                outbox.Cards.Clear();
-                outbox.Ended.Clear();
+                (cards, ended) = outbox.Changes.Take();
             }
             try
             {
@@ -95,8 +85,7 @@ public sealed partial class AgencyCardRelay(IGrainFactory grains, ILogger<Agency
     private sealed class Outbox(IAgencyGrain agency)
     {
         public IAgencyGrain Agency { get; } = agency;
-        public Dictionary<string, LiveCard> Cards { get; } = new(StringComparer.Ordinal);
-        public HashSet<string> Ended { get; } = new(StringComparer.Ordinal);
+        public PendingCardChanges Changes { get; } = new();
         public AttentionThresholds? Thresholds { get; set; }
         public bool Sending { get; set; }
     }

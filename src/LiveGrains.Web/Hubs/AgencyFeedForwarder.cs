@@ -1,5 +1,4 @@
 using LiveGrains.Contracts.Streams;
-using LiveGrains.Contracts.Views;
 
 namespace LiveGrains.Web.Hubs;
 
@@ -11,8 +10,7 @@ namespace LiveGrains.Web.Hubs;
 public sealed partial class AgencyFeedForwarder(string agencyId, Func<AgencyCardsChanged, DateTimeOffset, Task> send, ILogger logger)
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, LiveCard> _cards = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _ended = new(StringComparer.Ordinal);
+    private readonly PendingCardChanges _changes = new();
     private DateTimeOffset _latest;
     private DateTimeOffset _oldest;
     private bool _sending;
@@ -26,17 +24,8 @@ public sealed partial class AgencyFeedForwarder(string agencyId, Func<AgencyCard
         ArgumentNullException.ThrowIfNull(batch);
         lock (_gate)
         {
-            foreach (var liveId in batch.Ended)
-            {
-                _cards.Remove(liveId);
-                _ended.Add(liveId);
-            }
-            foreach (var card in batch.Changed)
-            {
-                _ended.Remove(card.LiveId);
-                // Batches of one agency come in order; the check only guards against a card overtaken on the way.
-                if (!_cards.TryGetValue(card.LiveId, out var held) || held.UpdatedAt <= card.UpdatedAt) _cards[card.LiveId] = card;
-            }
+            foreach (var liveId in batch.Ended) _changes.Ended(liveId);
+            foreach (var card in batch.Changed) _changes.Changed(card);
             // The first batch since the last send has waited longest: its publish time is what the push metric reports.
             if (_oldest == default) _oldest = batch.At;
             if (batch.At > _latest) _latest = batch.At;
@@ -55,15 +44,14 @@ public sealed partial class AgencyFeedForwarder(string agencyId, Func<AgencyCard
             DateTimeOffset oldest;
             lock (_gate)
             {
-                if (_cards.Count == 0 && _ended.Count == 0)
+                if (_changes.IsEmpty)
                 {
                     _sending = false;
                     return;
                 }
-                merged = new AgencyCardsChanged(agencyId, [.. _cards.Values], [.. _ended], _latest);
+                var (cards, ended) = _changes.Take();
+                merged = new AgencyCardsChanged(agencyId, cards, ended, _latest);
                 oldest = _oldest;
-                _cards.Clear();
-                _ended.Clear();
                 _oldest = default;
             }
             try
