@@ -27,7 +27,7 @@ public sealed partial class CreatorDirectoryBackfill(
         ArgumentNullException.ThrowIfNull(lifecycle);
         // Part of start, before the silo joins the cluster (the migrations ran before the silo started). The one run delays
         // only this start and those of silos starting with it, which wait on the lock and then skip; the cluster serves on.
-        lifecycle.Subscribe(nameof(CreatorDirectoryBackfill), ServiceLifecycleStage.ApplicationServices, StartAsync);
+        lifecycle.Subscribe(nameof(CreatorDirectoryBackfill), ServiceLifecycleStage.ApplicationServices, RunOrLogAsync);
     }
 
     /// <summary>Runs the backfill unless it is recorded as done; returns what it did, or null when it was done before.</summary>
@@ -85,7 +85,8 @@ public sealed partial class CreatorDirectoryBackfill(
         }
     }
 
-    private async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary><see cref="RunAsync"/>, with a failure logged instead of thrown: nothing is recorded then, so the next start tries again.</summary>
+    public async Task RunOrLogAsync(CancellationToken cancellationToken)
     {
         try
         {

@@ -1,3 +1,4 @@
+using LiveGrains.Silo.Backfill;
 using LiveGrains.Storage.Hosting;
 using LiveGrains.Storage.Schema;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -36,6 +37,17 @@ public static partial class SiloHostExtensions
         ArgumentNullException.ThrowIfNull(app);
         var applied = await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
         LogMigrated(app.Logger, applied.Count, applied, SchemaMigrator.Migrations.Count);
+    }
+
+    /// <summary>
+    /// The one-time backfills (the creator directory), for <c>--migrate-only</c>: a deployment that migrates in a job then
+    /// has its directory complete before any silo starts. A silo start runs them too and skips what is recorded as done;
+    /// a failure is logged and left to the next silo start, as it is there.
+    /// </summary>
+    public static Task RunLiveGrainsBackfillsAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.Services.GetRequiredService<CreatorDirectoryBackfill>().RunOrLogAsync(app.Lifetime.ApplicationStopping);
     }
 
     /// <summary><c>/healthz</c>: the process answers. <c>/readyz</c>: the silo is Active in the cluster and Postgres answers.</summary>

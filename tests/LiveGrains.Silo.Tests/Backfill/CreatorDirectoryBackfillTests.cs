@@ -75,6 +75,26 @@ public sealed class CreatorDirectoryBackfillTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_migration_job_fills_the_directory_before_any_silo_starts()
+    {
+        await StoreCreatorsAndAgencies();
+        await ForgetTheDirectory();
+
+        await using var migrate = HostProcess.Start("migrate", BuiltHosts.SiloDll, new Dictionary<string, string?>
+        {
+            ["LiveGrains__Cluster__Postgres"] = _db.DataSource.ConnectionString,
+            ["LiveGrains__Cluster__ServiceId"] = Cluster.Options.ServiceId,
+            ["LiveGrains__Cluster__ClusterId"] = Cluster.Options.ClusterId,
+        }, SiloCommandLine.MigrateOnly);
+        (await migrate.WaitForExitAsync(ProcessTopology.ReadyTimeout, Ct)).ShouldBeTrue(migrate.Output);
+
+        migrate.ExitCode.ShouldBe(0, migrate.Output);
+        migrate.Output.ShouldContain("Creator directory backfill done");
+        (await Search(Agency)).Select(c => c.CreatorId).ShouldBe(["creator-alice", "creator-nameless", "1001", "00042"]);
+        (await Scalar<long>("SELECT count(*) FROM backfills WHERE name = 'creator-directory'")).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Creator_ids_that_Orleans_reads_as_numbers_come_back_spelled_exactly()
     {
         await StoreCreatorsAndAgencies();
