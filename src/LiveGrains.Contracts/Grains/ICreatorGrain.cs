@@ -18,6 +18,12 @@ public interface ICreatorGrain : IGrainWithStringKey
     /// <summary>Removes the creator's agency binding, if it is <paramref name="agencyId"/>.</summary>
     Task<OperationResult> UnbindAgency(string agencyId);
 
-    /// <summary>Called by a LIVE grain when it starts or ends on air.</summary>
-    Task SetCurrentLive(string liveId, bool onAir);
+    /// <summary>
+    /// Called by a LIVE grain on air: makes it the creator's current LIVE and returns the profile, so that a LIVE
+    /// starting learns its creator and claims it in one call.
+    /// </summary>
+    Task<CreatorProfile> GoOnAir(string liveId);
+
+    /// <summary>Called by a LIVE grain when it ends: the creator has no current LIVE, unless another one claimed it since.</summary>
+    Task GoOffAir(string liveId);
 }

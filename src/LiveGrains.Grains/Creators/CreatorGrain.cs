@@ -70,14 +70,24 @@ public sealed class CreatorGrain(
     }
 
     /// <inheritdoc />
-    public async Task SetCurrentLive(string liveId, bool onAir)
+    public async Task<CreatorProfile> GoOnAir(string liveId)
     {
-        if (onAir) State.CurrentLiveId = liveId;
-        else if (State.CurrentLiveId == liveId) State.CurrentLiveId = null;
-        else return;
-        // Only the creator keeps this: the agency learns of its ongoing LIVEs from their cards, and rewriting its
-        // whole state (every bound creator) at each LIVE start and end would cost far more than it tells.
-        await store.WriteStateAsync();
+        if (State.CurrentLiveId != liveId) await SetCurrentLive(liveId);
+        return Profile();
+    }
+
+    /// <inheritdoc />
+    public async Task GoOffAir(string liveId)
+    {
+        if (State.CurrentLiveId == liveId) await SetCurrentLive(null);
+    }
+
+    // Only the creator keeps this: the agency learns of its ongoing LIVEs from their cards, and rewriting its whole state
+    // (every bound creator) at each LIVE start and end would cost far more than it tells.
+    private Task SetCurrentLive(string? liveId)
+    {
+        State.CurrentLiveId = liveId;
+        return store.WriteStateAsync();
     }
 
     private CreatorProfile Profile() =>

@@ -341,17 +341,19 @@ public sealed partial class LiveSessionGrain(
     private async Task RefreshCreator(DateTimeOffset now)
     {
         if (Rollup.CreatorId is not { } creatorId) return;
-        await ApplyCreator(await Creator(creatorId).GetProfile(), now);
+        // A LIVE on air that its creator may not know of yet claims it in the call that reads the profile: at the start
+        // of ten thousand LIVEs, a call less for each.
+        var claim = Rollup.Status == LiveStatus.Live && State.Creator?.CurrentLiveId != LiveId;
+        await ApplyCreator(claim ? await Creator(creatorId).GoOnAir(LiveId) : await Creator(creatorId).GetProfile(), now);
     }
 
     private async Task ApplyCreator(CreatorProfile profile, DateTimeOffset now)
     {
         var previousAgency = State.Creator?.AgencyId;
-        var firstTime = State.Creator is null;
-        State.Creator = profile;
         _lastCreatorRefresh = now;
+        if (Rollup.Status == LiveStatus.Live && profile.CurrentLiveId != LiveId) profile = await Creator(profile.CreatorId).GoOnAir(LiveId);
+        State.Creator = profile;
         if (Rollup.Status != LiveStatus.Live) return;
-        if (firstTime || profile.CurrentLiveId != LiveId) await Creator(profile.CreatorId).SetCurrentLive(LiveId, onAir: true);
         if (previousAgency is not null && previousAgency != profile.AgencyId)
         {
             // The creator moved to another agency mid-LIVE: the old one must stop showing the card.
@@ -366,7 +368,7 @@ public sealed partial class LiveSessionGrain(
         var dashboard = LiveViews.Dashboard(State, now, _options.CardComments);
         await history.SaveAsync(new LiveHistoryRecord(LiveViews.Summary(dashboard), dashboard), cancellationToken);
         if (State.Creator?.AgencyId is { } agencyId) cards.PostEnded(agencyId, LiveId);
-        if (Rollup.CreatorId is { } creatorId) await Creator(creatorId).SetCurrentLive(LiveId, onAir: false);
+        if (Rollup.CreatorId is { } creatorId) await Creator(creatorId).GoOffAir(LiveId);
         State.HistoryWrittenAtCount = Rollup.EventCount;
         await Checkpoint(now, cancellationToken);
         // With reminders off, one left from before is removed by its own next tick.
