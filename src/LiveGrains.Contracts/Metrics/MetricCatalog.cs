@@ -78,6 +78,17 @@ public static class MetricCatalog
     ];
 
     private static readonly FrozenDictionary<string, MetricDefinition> ByKey = All.ToFrozenDictionary(m => m.Key);
+    private static readonly FrozenDictionary<string, int> Positions = All.Select((m, i) => (m.Key, i)).ToFrozenDictionary(p => p.Key, p => p.i);
+
+    /// <summary>The keys, in display order.</summary>
+    public static IReadOnlyList<string> Keys { get; } = [.. All.Select(m => m.Key)];
+
+    /// <summary>
+    /// The keys in order, hashed (FNV-1a, the same in every process): two processes agree on the meaning of a
+    /// <see cref="MetricDictionary"/> array only when their fingerprints are equal.
+    /// </summary>
+    public static int Fingerprint { get; } = Keys.Aggregate(unchecked((int)2166136261), (hash, key) =>
+        $"{key}\n".Aggregate(hash, (h, c) => unchecked((h ^ c) * 16777619)));
 
     /// <summary>The metrics a new agency sees on its LIVE cards.</summary>
     public static IReadOnlyList<string> DefaultCardMetrics { get; } = ["gmv", "affiliate_gmv", "orders", "current_viewers", "views", "ctr"];
@@ -89,13 +100,16 @@ public static class MetricCatalog
     /// <summary>Looks a metric up by key.</summary>
     public static MetricDefinition? Find(string key) => ByKey.GetValueOrDefault(key);
 
+    /// <summary>Position of <paramref name="key"/> in <see cref="All"/>, or -1.</summary>
+    public static int IndexOf(string key) => Positions.GetValueOrDefault(key, -1);
+
     /// <summary>Derives every metric from <paramref name="counters"/>, rounded for display (money to cents, ratios to 4 places).</summary>
-    public static Dictionary<string, decimal?> DeriveAll(LiveCounters counters)
+    public static MetricDictionary DeriveAll(LiveCounters counters)
     {
-        // Every LIVE derives its card once a second: a plain loop into a presized dictionary keeps that cheap.
-        var metrics = new Dictionary<string, decimal?>(All.Count);
-        foreach (var m in All) metrics[m.Key] = Round(m, m.Derive(counters));
-        return metrics;
+        // Every LIVE derives its card once a second: a plain loop into one array keeps that cheap.
+        var values = new decimal?[All.Count];
+        for (var i = 0; i < values.Length; i++) values[i] = Round(All[i], All[i].Derive(counters));
+        return new MetricDictionary(values);
     }
 
     /// <summary>Derives the per-minute (trendable) metrics of one minute's counters.</summary>
