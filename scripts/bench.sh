@@ -4,6 +4,7 @@
 #   scripts/bench.sh host     # an embedded web host with JWT auth: Orleans client, HTTP ingest (both with 1,000 SignalR
 #                             # dashboards measuring event-to-dashboard latency), Redis baseline: 10,000 LIVEs, 500k events
 #   scripts/bench.sh durable  # a throwaway Postgres (fsync on): event log writer vs raw binary COPY, 10,000 LIVEs, 300k events x 3 rounds
+#   scripts/bench.sh codec    # what a LIVE card costs on Orleans' wire: metrics as one array vs as a dictionary
 #   scripts/bench.sh all      # inproc and host, then the throughput chart
 # Extra arguments go to the load generator (e.g. --events 200000; a later option wins). Results: artifacts/bench/NAME.json
 # and NAME.log, NAME being the mode or $BENCH_NAME when set (to keep several runs of one mode apart).
@@ -85,6 +86,7 @@ case "$mode" in
   inproc) run_inproc "$@" ;;
   host) run_host "$@" ;;
   durable) run_durable "$@" ;;
+  codec) loadgen codec "$@" 2>&1 | tee "$out/${BENCH_NAME:-codec}.log" ;;
   all) run_inproc "$@"; cleanup; pids=(); run_host "$@"; python3 scripts/plot_throughput.py "$out" ;;
-  *) echo "usage: scripts/bench.sh inproc|host|durable|all [load generator options]"; exit 2 ;;
+  *) echo "usage: scripts/bench.sh inproc|host|durable|codec|all [load generator options]"; exit 2 ;;
 esac

@@ -1,5 +1,6 @@
 using LiveGrains.LoadGen;
 using LiveGrains.LoadGen.Cli;
+using LiveGrains.LoadGen.Codec;
 using LiveGrains.LoadGen.Durable;
 
 using var cancel = new CancellationTokenSource();
@@ -14,6 +15,18 @@ if (args.FirstOrDefault() == "durable")
         return 2;
     }
     return await DurableIngestBenchmark.RunAsync(durable, Console.Out, cancel.Token);
+}
+
+if (args.FirstOrDefault() == "codec")
+{
+    // codec [cards] [rounds]
+    var numbers = args[1..].Select(a => int.TryParse(a, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n : -1).ToArray();
+    if (numbers.Length > 2 || numbers.Any(n => n < 0))
+    {
+        Console.Error.WriteLine("codec: usage: codec [cards (default 10000)] [rounds (default 5)], positive integers");
+        return 2;
+    }
+    return CardCodecBenchmark.Run(numbers.ElementAtOrDefault(0) is > 0 and var cards ? cards : 10_000, numbers.ElementAtOrDefault(1) is > 0 and var rounds ? rounds : 5, Console.Out);
 }
 
 var (options, error) = OptionsParser.Parse(args);

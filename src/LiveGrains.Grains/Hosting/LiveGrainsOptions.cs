@@ -11,9 +11,10 @@ public sealed class LiveGrainsOptions
 
     /// <summary>
     /// How often an agency publishes the cards that changed to its dashboards. Short, because it adds to the LIVE's tick:
-    /// with both at one second a card waited up to two, against a goal of one tick plus 250 ms.
+    /// with both at one second a card waited up to two, against a goal of one tick plus 250 ms; at 200 ms the slowest
+    /// 5-second windows of paced runs still reached 1,245–1,360 ms, at 100 ms 1,180–1,229 (BENCHMARKS.md).
     /// </summary>
-    public TimeSpan AgencyPublishInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+    public TimeSpan AgencyPublishInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>How often an unchanged LIVE re-sends its card (attention rules depend on the clock; agencies evict silent LIVEs).</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(10);
