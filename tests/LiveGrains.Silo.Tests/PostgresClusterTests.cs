@@ -19,32 +19,15 @@ namespace LiveGrains.Silo.Tests;
 public sealed class PostgresClusterTests : IAsyncLifetime
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private readonly PostgresDatabase _db = new();
-    private TestCluster? _cluster;
-    private string _connectionString = "";
+    private readonly PostgresClusterLifetime<SiloConfigurator> _postgres = new(2);
 
-    public async ValueTask InitializeAsync()
-    {
-        await _db.InitializeAsync();
-        if (string.IsNullOrEmpty(PostgresDatabase.AdminConnectionString)) return;
-        _connectionString = _db.DataSource.ConnectionString;
-        _cluster = await PostgresTestCluster.DeployAsync<SiloConfigurator>(_db, 2);
-    }
+    public ValueTask InitializeAsync() => _postgres.InitializeAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        await PostgresTestCluster.StopAsync(_cluster);
-        await _db.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _postgres.DisposeAsync();
 
-    private TestCluster Cluster
-    {
-        get
-        {
-            PostgresDatabase.SkipUnlessConfigured();
-            return _cluster!;
-        }
-    }
+    private TestCluster Cluster => _postgres.Cluster;
+
+    private PostgresDatabase Db => _postgres.Db;
 
     [Fact]
     public async Task Two_silos_form_a_cluster_through_postgres_membership()
@@ -54,7 +37,7 @@ public sealed class PostgresClusterTests : IAsyncLifetime
         var hosts = await Cluster.Client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(Ct);
 #pragma warning restore xUnit1051
         hosts.Count.ShouldBe(2);
-        await using var rows = _db.DataSource.CreateCommand("SELECT count(*) FROM orleans_membership WHERE status = 3");
+        await using var rows = Db.DataSource.CreateCommand("SELECT count(*) FROM orleans_membership WHERE status = 3");
         ((long)(await rows.ExecuteScalarAsync(Ct))!).ShouldBe(2);
     }
 
@@ -73,9 +56,9 @@ public sealed class PostgresClusterTests : IAsyncLifetime
         var counters = (await grain.GetDashboard())!.Counters;
         (counters.Gmv, counters.Orders, counters.Likes).ShouldBe((19.99m, 1L, 7L));
         (await grain.Ingest(batch)).Duplicates.ShouldBe(2);
-        await using var rows = _db.DataSource.CreateCommand("SELECT count(*) FROM orleans_grain_state WHERE grain_type = 'live' AND payload IS NOT NULL");
+        await using var rows = Db.DataSource.CreateCommand("SELECT count(*) FROM orleans_grain_state WHERE grain_type = 'live' AND payload IS NOT NULL");
         ((long)(await rows.ExecuteScalarAsync(Ct))!).ShouldBeGreaterThanOrEqualTo(1);
-        await using var logged = _db.DataSource.CreateCommand("SELECT string_agg(event_id || '#' || seq, ',' ORDER BY seq) FROM live_event_log WHERE live_id = '7300000000000000777'");
+        await using var logged = Db.DataSource.CreateCommand("SELECT string_agg(event_id || '#' || seq, ',' ORDER BY seq) FROM live_event_log WHERE live_id = '7300000000000000777'");
         ((string)(await logged.ExecuteScalarAsync(Ct))!).ShouldBe("a#1,b#2");
     }
 
@@ -92,7 +75,7 @@ public sealed class PostgresClusterTests : IAsyncLifetime
             E("e", TimeSpan.FromMinutes(20), new LiveEnded(LiveEndReason.Ended)),
         ]);
 
-        var store = new PostgresLiveHistoryStore(_db.DataSource);
+        var store = new PostgresLiveHistoryStore(Db.DataSource);
         Page<LiveGrains.Contracts.Views.LiveSummary>? page = null;
         for (var i = 0; i < 100 && (page = await store.QueryAsync(new HistoryQuery("agency-pg"), Ct)).Total == 0; i++) await Task.Delay(100, Ct);
         page!.Items.Single().Counters.Gmv.ShouldBe(42.42m);
@@ -150,7 +133,7 @@ public sealed class PostgresClusterTests : IAsyncLifetime
 
     private async Task<long> RemindersOf(GrainId grainId)
     {
-        await using var rows = _db.DataSource.CreateCommand("SELECT count(*) FROM orleans_reminders WHERE grain_id = @id AND reminder_name = 'on-air'");
+        await using var rows = Db.DataSource.CreateCommand("SELECT count(*) FROM orleans_reminders WHERE grain_id = @id AND reminder_name = 'on-air'");
         rows.Parameters.AddWithValue("id", grainId.ToString());
         return (long)(await rows.ExecuteScalarAsync(Ct))!;
     }

@@ -25,32 +25,17 @@ public sealed class CreatorDirectoryBackfillTests : IAsyncLifetime
 {
     private const string Agency = "agency-bf";
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private readonly PostgresDatabase _db = new();
-    private TestCluster? _cluster;
+    private readonly PostgresClusterLifetime<SiloConfigurator> _postgres = new(1);
 
-    public async ValueTask InitializeAsync()
-    {
-        await _db.InitializeAsync();
-        if (string.IsNullOrEmpty(PostgresDatabase.AdminConnectionString)) return;
-        _cluster = await PostgresTestCluster.DeployAsync<SiloConfigurator>(_db, 1);
-    }
+    public ValueTask InitializeAsync() => _postgres.InitializeAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        await PostgresTestCluster.StopAsync(_cluster);
-        await _db.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _postgres.DisposeAsync();
 
-    private TestCluster Cluster
-    {
-        get
-        {
-            PostgresDatabase.SkipUnlessConfigured();
-            return _cluster!;
-        }
-    }
+    private TestCluster Cluster => _postgres.Cluster;
 
-    private PostgresCreatorDirectory Directory => new(_db.DataSource);
+    private PostgresDatabase Db => _postgres.Db;
+
+    private PostgresCreatorDirectory Directory => new(Db.DataSource);
 
     [Fact]
     public async Task Creators_stored_before_the_directory_existed_are_found_after_start_up()
@@ -82,7 +67,7 @@ public sealed class CreatorDirectoryBackfillTests : IAsyncLifetime
 
         await using var migrate = HostProcess.Start("migrate", BuiltHosts.SiloDll, new Dictionary<string, string?>
         {
-            ["LiveGrains__Cluster__Postgres"] = _db.DataSource.ConnectionString,
+            ["LiveGrains__Cluster__Postgres"] = Db.DataSource.ConnectionString,
             ["LiveGrains__Cluster__ServiceId"] = Cluster.Options.ServiceId,
             ["LiveGrains__Cluster__ClusterId"] = Cluster.Options.ClusterId,
         }, SiloCommandLine.MigrateOnly);
@@ -219,7 +204,7 @@ public sealed class CreatorDirectoryBackfillTests : IAsyncLifetime
     {
         var services = Cluster.Silos.OfType<InProcessSiloHandle>().First().SiloHost.Services;
         var backfill = new CreatorDirectoryBackfill(
-            new DirectoryBackfillStore(_db.DataSource) { ChunkSize = 2 },
+            new DirectoryBackfillStore(Db.DataSource) { ChunkSize = 2 },
             services.GetRequiredService<IOptionsMonitor<AdoNetGrainStorageOptions>>(),
             services.GetRequiredService<IOptions<ClusterOptions>>(),
             services.GetRequiredService<ILogger<CreatorDirectoryBackfill>>());
@@ -231,7 +216,7 @@ public sealed class CreatorDirectoryBackfillTests : IAsyncLifetime
 
     private async Task<List<(string, string)>> AgencyNames()
     {
-        await using var command = _db.DataSource.CreateCommand("SELECT agency_id, name FROM agencies ORDER BY agency_id COLLATE \"C\"");
+        await using var command = Db.DataSource.CreateCommand("SELECT agency_id, name FROM agencies ORDER BY agency_id COLLATE \"C\"");
         await using var reader = await command.ExecuteReaderAsync(Ct);
         var rows = new List<(string, string)>();
         while (await reader.ReadAsync(Ct)) rows.Add((reader.GetString(0), reader.GetString(1)));
@@ -247,13 +232,13 @@ public sealed class CreatorDirectoryBackfillTests : IAsyncLifetime
 
     private async Task<T> Scalar<T>(string sql)
     {
-        await using var command = _db.DataSource.CreateCommand(sql);
+        await using var command = Db.DataSource.CreateCommand(sql);
         return (T)(await command.ExecuteScalarAsync(Ct))!;
     }
 
     private async Task Execute(string sql)
     {
-        await using var command = _db.DataSource.CreateCommand(sql);
+        await using var command = Db.DataSource.CreateCommand(sql);
         await command.ExecuteNonQueryAsync(Ct);
     }
 
