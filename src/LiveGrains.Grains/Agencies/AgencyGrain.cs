@@ -12,7 +12,8 @@ namespace LiveGrains.Grains.Agencies;
 
 /// <summary>
 /// An agency: bound creators, pins, preferences and the ongoing index. LIVE grains push their cards here; the agency
-/// publishes what changed as one batch on its stream every <see cref="LiveGrainsOptions.AgencyPublishInterval"/>.
+/// publishes what changed as one batch on its stream at most once per <see cref="LiveGrainsOptions.AgencyPublishInterval"/>,
+/// and the first change after a quiet interval at once, so a card never waits for a publish that is not busy.
 /// Its name is written through to the creator directory, which answers creator search.
 /// </summary>
 public sealed partial class AgencyGrain(
@@ -30,6 +31,9 @@ public sealed partial class AgencyGrain(
     private readonly HashSet<string> _changed = [];
     private readonly HashSet<string> _ended = [];
     private IGrainTimer? _timer;
+    // True while the timer is re-armed to publish at once; the last time something was published.
+    private bool _publishSoon;
+    private DateTimeOffset _lastPublish;
     private DateTimeOffset _watchedUntil;
     private IAsyncStream<AgencyCardsChanged>? _stream;
 
@@ -83,6 +87,7 @@ public sealed partial class AgencyGrain(
         ArgumentNullException.ThrowIfNull(cards);
         ArgumentNullException.ThrowIfNull(ended);
         var now = clock.GetUtcNow();
+        var changed = false;
         foreach (var card in cards)
         {
             if (card.AgencyId != AgencyId || card.Status != LiveStatus.Live || !State.Creators.ContainsKey(card.CreatorId)) continue;
@@ -90,13 +95,15 @@ public sealed partial class AgencyGrain(
             _changed.Add(card.LiveId);
             _ended.Remove(card.LiveId);
             EnsureTimer();
+            changed = true;
         }
         var unpinned = false;
         foreach (var liveId in ended)
         {
-            Remove(liveId);
+            changed |= Remove(liveId);
             unpinned |= State.Pins.Remove(liveId);
         }
+        if (changed) PublishSoon(now);
         if (unpinned) await store.WriteStateAsync();
         return State.Thresholds;
     }
@@ -160,12 +167,24 @@ public sealed partial class AgencyGrain(
         EnsureTimer();
     }
 
-    private void Remove(string liveId)
+    private bool Remove(string liveId)
     {
-        if (!_ongoing.Remove(liveId)) return;
+        if (!_ongoing.Remove(liveId)) return false;
         _changed.Remove(liveId);
         _ended.Add(liveId);
         EnsureTimer();
+        return true;
+    }
+
+    /// <summary>
+    /// Publishes at once when nothing was published for an interval and a dashboard watches; otherwise the change waits
+    /// for the next tick, so a busy agency still publishes once per interval.
+    /// </summary>
+    private void PublishSoon(DateTimeOffset now)
+    {
+        if (_publishSoon || _timer is null || now >= _watchedUntil || now - _lastPublish < _options.AgencyPublishInterval) return;
+        _timer.Change(TimeSpan.Zero, _options.AgencyPublishInterval);
+        _publishSoon = true;
     }
 
     private void EnsureTimer() =>
@@ -178,6 +197,7 @@ public sealed partial class AgencyGrain(
     private async Task Flush(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        _publishSoon = false;
         foreach (var stale in _ongoing.Where(kv => now - kv.Value.SeenAt > _options.StaleCardAfter).Select(kv => kv.Key).ToList())
         {
             Remove(stale);
@@ -194,6 +214,7 @@ public sealed partial class AgencyGrain(
             var batch = new AgencyCardsChanged(AgencyId, changed, _ended.ToList(), now);
             _changed.Clear();
             _ended.Clear();
+            _lastPublish = now;
             try
             {
                 _stream ??= this.GetStreamProvider(LiveStreams.Provider).GetStream<AgencyCardsChanged>(LiveStreams.ForAgency(AgencyId));
