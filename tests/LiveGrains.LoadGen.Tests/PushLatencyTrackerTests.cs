@@ -81,4 +81,22 @@ public sealed class PushLatencyTrackerTests
 
         view.PendingFor(live).ShouldBe(0);
     }
+
+    [Fact]
+    public void Missing_cards_count_each_dashboard_and_LIVE_of_its_agency_until_a_card_of_that_LIVE_arrives()
+    {
+        var tracker = new PushLatencyTracker(Small);
+        var agency = Small.Agencies[0].AgencyId;
+        var views = new[] { tracker.NewView(agency), tracker.NewView(agency) };
+        var lives = Small.Batches.SelectMany(b => b).Select(e => e.LiveId).ToHashSet(StringComparer.Ordinal);
+        tracker.MissingCards(views, lives).ShouldBe(2 * lives.Count);
+
+        var now = DateTimeOffset.UtcNow;
+        var first = lives.First();
+        views[0].Observe(new CardsChangedStamps(agency, [new CardStamp(first, now, 1)], [], now), now);
+        tracker.MissingCards(views, lives).ShouldBe(2 * lives.Count - 1);
+
+        foreach (var view in views) view.Observe(new CardsChangedStamps(agency, lives.Select(id => new CardStamp(id, now, 1)).ToList(), [], now), now);
+        tracker.MissingCards(views, lives).ShouldBe(0);
+    }
 }

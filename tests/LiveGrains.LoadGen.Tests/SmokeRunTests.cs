@@ -33,4 +33,33 @@ public sealed class SmokeRunTests
         result.Targets.Single(t => t.Run.Target == "limit").Totals.Passed.ShouldBe(true, output.ToString());
         result.Passed.ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task A_run_that_puts_every_LIVE_on_air_first_measures_the_rest_and_checks_both_parts_exactly()
+    {
+        var options = new LoadGenOptions
+        {
+            Targets = ["inproc"],
+            Lives = 60,
+            Agencies = 3,
+            Events = 4_000,
+            Batch = 100,
+            Concurrency = 4,
+            Duplicates = 0.02,
+            OnAirFirst = true,
+            SiloPort = 22612,
+            SiloGatewayPort = 32612,
+            Progress = false,
+        };
+        var output = new StringWriter();
+
+        var result = await LoadGenApp.RunSuiteAsync(options, output, TestContext.Current.CancellationToken);
+
+        var inproc = result.Targets.Single();
+        inproc.OnAir.ShouldNotBeNull().Lives.ShouldBe(60);
+        inproc.Run.EventsSent.ShouldBe(result.WorkloadEvents - inproc.OnAir.Events);
+        inproc.Totals.Passed.ShouldBe(true, output.ToString());
+        inproc.Acks.Passed.ShouldBe(true, output.ToString());
+        output.ToString().ShouldContain("on air first: 60 LIVEs");
+    }
 }

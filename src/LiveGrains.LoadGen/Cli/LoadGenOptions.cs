@@ -81,6 +81,13 @@ public sealed record LoadGenOptions
     /// <summary>Where to write the results as JSON (null: nowhere).</summary>
     public string? JsonPath { get; init; }
 
+    /// <summary>
+    /// Whether every LIVE goes on air before the measured phase: the first simulated step (every LIVE's start) is sent
+    /// unmeasured and, with dashboards, the run waits until they show every LIVE; the time that takes is reported on its
+    /// own. Measures the system at N concurrent LIVEs rather than while N LIVEs start in one instant.
+    /// </summary>
+    public bool OnAirFirst { get; init; }
+
     /// <summary>Whether a progress line is printed every second.</summary>
     public bool Progress { get; init; } = true;
 }

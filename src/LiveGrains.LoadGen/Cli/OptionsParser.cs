@@ -18,6 +18,7 @@ public static class OptionsParser
           --signing-key <key>      the host's HMAC key: mint a service token and agency tokens   --issuer livegrains
           --dashboards 1000        SignalR dashboards during client/http (needs --signing-key; 0: none)
           --host-pid 0             web host process, to report its CPU
+          --on-air-first           put every LIVE on air (unmeasured) and wait until dashboards show them, then measure
           --silo-port 22111  --silo-gateway 32000  --json results.json  --no-progress
         """;
 
@@ -32,6 +33,7 @@ public static class OptionsParser
             {
                 var name = args[i];
                 if (name == "--no-progress") { o = o with { Progress = false }; continue; }
+                if (name == "--on-air-first") { o = o with { OnAirFirst = true }; continue; }
                 if (name is "--help" or "-h") return (null, Usage);
                 if (i + 1 >= args.Count) return (null, $"{name} needs a value\n{Usage}");
                 var v = args[++i];

@@ -79,6 +79,15 @@ public sealed class DashboardFleet : IAsyncDisposable
         return fleet;
     }
 
+    /// <summary>(dashboard, LIVE) pairs of the connected dashboards still without a card (see <see cref="PushLatencyTracker.MissingCards"/>).</summary>
+    public long MissingCards(PushLatencyTracker tracker, IReadOnlySet<string> liveIds)
+    {
+        ArgumentNullException.ThrowIfNull(tracker);
+        List<DashboardView> views;
+        lock (_views) views = [.. _views];
+        return tracker.MissingCards(views, liveIds);
+    }
+
     /// <summary>The latency every connected dashboard measured, merged; <paramref name="pending"/> from the tracker.</summary>
     public DashboardLatency Summarise(long pending, TimeSpan tick)
     {

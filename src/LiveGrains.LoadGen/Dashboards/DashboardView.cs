@@ -71,6 +71,12 @@ public sealed class DashboardView
         }
     }
 
+    /// <summary>Whether this dashboard has received a card (or the end) of <paramref name="liveId"/>.</summary>
+    internal bool HasShown(string liveId)
+    {
+        lock (_gate) return _seen.ContainsKey(liveId);
+    }
+
     /// <summary>Entries of <paramref name="liveId"/>'s trail this dashboard has not seen shown yet.</summary>
     internal int PendingFor(string liveId)
     {

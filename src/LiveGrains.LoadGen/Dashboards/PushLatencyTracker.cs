@@ -54,6 +54,22 @@ public sealed class PushLatencyTracker
         return view;
     }
 
+    /// <summary>
+    /// (dashboard, LIVE) pairs, over <paramref name="views"/> and those of <paramref name="liveIds"/> that belong to each
+    /// view's agency, where the dashboard has not received a card of the LIVE yet.
+    /// </summary>
+    public long MissingCards(IEnumerable<DashboardView> views, IReadOnlySet<string> liveIds)
+    {
+        ArgumentNullException.ThrowIfNull(views);
+        ArgumentNullException.ThrowIfNull(liveIds);
+        long missing = 0;
+        foreach (var view in views)
+            if (_livesOfAgency.TryGetValue(view.AgencyId, out var lives))
+                foreach (var liveId in lives)
+                    if (liveIds.Contains(liveId) && !view.HasShown(liveId)) missing++;
+        return missing;
+    }
+
     /// <summary>(dashboard, LIVE, batch) triples acknowledged but not yet covered by a message to that dashboard.</summary>
     public long Pending()
     {

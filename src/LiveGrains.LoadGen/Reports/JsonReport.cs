@@ -17,7 +17,7 @@ public static class JsonReport
         {
             machine = new { cores = Environment.ProcessorCount, serverGc = System.Runtime.GCSettings.IsServerGC, os = Environment.OSVersion.VersionString, runtime = Environment.Version.ToString() },
             // The signing key stays out: results are committed, keys are not.
-            options = new { o.Targets, o.Lives, o.Agencies, o.Seed, o.RateScale, o.Events, o.DurationSeconds, o.Batch, o.Concurrency, o.Rate, o.Duplicates, o.Dashboards },
+            options = new { o.Targets, o.Lives, o.Agencies, o.Seed, o.RateScale, o.Events, o.DurationSeconds, o.Batch, o.Concurrency, o.Rate, o.Duplicates, o.Dashboards, o.OnAirFirst },
             workloadEvents = result.WorkloadEvents,
             simulatedSeconds = result.SimulatedSeconds,
             passed = result.Passed,
@@ -48,6 +48,7 @@ public static class JsonReport
                 dashboards = t.Dashboards is { } d
                     ? new { d.Requested, d.Connected, d.Messages, d.Samples, d.Pending, p50Ms = d.P50Ms, p99Ms = d.P99Ms, maxMs = d.MaxMs, goalMs = d.GoalMs, met = d.Met, windows = d.Windows, stages = d.Stages }
                     : null,
+                onAir = t.OnAir,
                 totalsCheck = new { t.Totals.Passed, t.Totals.Summary, t.Totals.Differences },
                 ackCheck = new { t.Acks.Passed, t.Acks.Summary, t.Acks.Differences },
                 perSecond = t.Run.PerSecond,

@@ -51,6 +51,12 @@ public static class SummaryTable
         }
         foreach (var t in result.Targets)
         {
+            if (t.OnAir is { } onAir)
+            {
+                lines.Add(($"{t.Run.Target} measured after {onAir.Lives:N0} LIVEs went on air at once (unmeasured, {onAir.Events:N0} events): " +
+                    (onAir.AllCardsSeconds is { } s ? $"every dashboard showed every LIVE of its agency {s:0.0} s after the first send" :
+                        $"{onAir.MissingCards:N0} (dashboard, LIVE) cards were still missing when measuring began"), null));
+            }
             if (t.HeapBytesPerActiveLive is { } heap)
             {
                 var met = heap <= MemoryGoalBytes;

@@ -7,15 +7,17 @@ namespace LiveGrains.LoadGen.Runs;
 public static class AckCheck
 {
     /// <summary>
-    /// Compares the acknowledged counts of <paramref name="run"/> with <paramref name="truth"/>. When a request was
-    /// retried, an attempt that reached the system but lost its answer turns accepted events into duplicates of the
-    /// retry, so only the sum accepted + duplicates must match then.
+    /// Compares the acknowledged counts of <paramref name="runs"/> (the phases of one target's run, in order) with
+    /// <paramref name="truth"/>. When a request was retried, an attempt that reached the system but lost its answer turns
+    /// accepted events into duplicates of the retry, so only the sum accepted + duplicates must match then.
     /// </summary>
-    public static Verification Check(RunResult run, GroundTruth truth, bool dedupes)
+    public static Verification Check(IReadOnlyCollection<RunResult> runs, GroundTruth truth, bool dedupes)
     {
-        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(runs);
         ArgumentNullException.ThrowIfNull(truth);
         if (!dedupes) return Verification.NotChecked("acks: counted, no dedupe");
+        var run = (EventsSent: runs.Sum(r => r.EventsSent), Accepted: runs.Sum(r => r.Accepted), Duplicates: runs.Sum(r => r.Duplicates),
+            Rejected: runs.Sum(r => r.Rejected), Retries: runs.Sum(r => r.Retries));
         var problems = new List<string>();
         var answered = run.Accepted + run.Duplicates + run.Rejected;
         if (answered != run.EventsSent) problems.Add($"{answered} events answered, {run.EventsSent} sent");

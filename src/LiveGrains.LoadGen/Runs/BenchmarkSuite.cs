@@ -21,6 +21,9 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
     // The grains' default tick; the dashboard goal is one tick plus 250 ms.
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
 
+    // Bound on the wait for every LIVE's card after the on-air phase: a host that cannot get there must not hang the run.
+    private static readonly TimeSpan OnAirWait = TimeSpan.FromSeconds(120);
+
     private readonly TokenMinter? _minter = options.SigningKey is { } key ? new TokenMinter(key, options.Issuer) : null;
 
     /// <summary>Runs the suite and returns one report per target, in the order run.</summary>
@@ -78,10 +81,18 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
         }
 
         var heapBefore = inProcess ? ResourceMeter.SettledHeapBytes() : 0;
+        var hostPid = onHost ? options.HostProcessId : 0;
+        var (onAir, measured) = options.OnAirFirst ? workload.SplitOnAir() : (null, workload);
+        RunResult? onAirRun = null;
+        OnAirPhase? onAirPhase = null;
+        if (onAir is not null) (onAirRun, onAirPhase) = await PutOnAirAsync(target, onAir, fleet, tracker, hostPid, cancellationToken);
+
+        // The tracker numbers batches over the whole workload; the measured phase starts after the on-air batches.
+        var offset = workload.Batches.Count - measured.Batches.Count;
         var settings = new RunSettings(options.Concurrency, options.Rate,
             options.DurationSeconds > 0 ? TimeSpan.FromSeconds(options.DurationSeconds) : null, options.MaxAttempts, options.Progress ? output : null,
-            tracker is null ? null : tracker.Acked, onHost ? options.HostProcessId : 0);
-        var run = await LoadRunner.RunAsync(target, workload, settings, cancellationToken);
+            tracker is null ? null : (i, sentAt, sequences) => tracker.Acked(i + offset, sentAt, sequences), hostPid);
+        var run = await LoadRunner.RunAsync(target, measured, settings, cancellationToken);
         var heapAfter = inProcess ? ResourceMeter.SettledHeapBytes() : 0;
         DashboardLatency? dashboards = null;
         if (fleet is not null)
@@ -99,19 +110,52 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
         }
 
         var truth = new GroundTruth();
-        for (var i = 0; i < workload.Batches.Count; i++)
-            if (run.Sent[i]) truth.AddRange(workload.Batches[i]);
+        var phases = onAirRun is null ? new[] { run } : [onAirRun, run];
+        var parts = onAir is null ? new[] { measured } : [onAir, measured];
+        for (var p = 0; p < phases.Length; p++)
+            for (var i = 0; i < parts[p].Batches.Count; i++)
+                if (phases[p].Sent[i]) truth.AddRange(parts[p].Batches[i]);
         var totals = truth.Totals();
         var active = totals.Values.Count(t => !t.Ended);
         // A LIVE's first card push happens on its first tick; wait one so the check also covers data the ticks touch.
         await Task.Delay(TimeSpan.FromSeconds(1.5), cancellationToken);
-        var verification = await target.VerifyAsync(truth, run.EventsSent, cancellationToken);
-        var acks = AckCheck.Check(run, truth, dedupes: target.Name is not ("limit" or "redis"));
+        var verification = await target.VerifyAsync(truth, phases.Sum(r => r.EventsSent), cancellationToken);
+        var acks = AckCheck.Check(phases, truth, dedupes: target.Name is not ("limit" or "redis"));
         var report = new TargetReport(run, verification, acks, totals.Count, active,
-            inProcess && active > 0 ? (heapAfter - heapBefore) / (double)active : null, dashboards);
+            inProcess && active > 0 ? (heapAfter - heapBefore) / (double)active : null, dashboards, onAirPhase);
         output.WriteLine($"[{target.Name}] {run.EventsSent:N0} events in {run.Wall.TotalSeconds:0.0} s = {run.EventsPerSecond:N0} ev/s; {verification.Summary}; {acks.Summary}");
         foreach (var line in verification.Differences.Concat(acks.Differences)) output.WriteLine($"  {line}");
         return report;
+    }
+
+    /// <summary>
+    /// Sends the batches that put every LIVE on air, as paced as the measured phase, with no latency recorded; then, with
+    /// dashboards, waits (at most <see cref="OnAirWait"/>) until each has a card of every LIVE of its agency, so the
+    /// measured phase starts with ten thousand LIVEs on air and on screen, and the start-up storm gets a number of its own.
+    /// </summary>
+    private async Task<(RunResult Run, OnAirPhase Phase)> PutOnAirAsync(ITarget target, Workload onAir, DashboardFleet? fleet,
+        PushLatencyTracker? tracker, int hostPid, CancellationToken cancellationToken)
+    {
+        var meter = new ResourceMeter(hostPid);
+        var settings = new RunSettings(options.Concurrency, options.Rate, null, options.MaxAttempts, options.Progress ? output : null, null, hostPid);
+        var run = await LoadRunner.RunAsync(target, onAir, settings, cancellationToken);
+        var lives = onAir.Batches.SelectMany(b => b).Select(e => e.LiveId).ToHashSet(StringComparer.Ordinal);
+        double? allCards = null;
+        long missing = 0;
+        if (fleet is not null && tracker is not null)
+        {
+            var deadline = meter.Wall + OnAirWait;
+            while ((missing = fleet.MissingCards(tracker, lives)) > 0 && meter.Wall < deadline) await Task.Delay(250, cancellationToken);
+            if (missing == 0) allCards = meter.Wall.TotalSeconds;
+        }
+        var wall = meter.Wall.TotalSeconds;
+        var phase = new OnAirPhase(lives.Count, run.EventsSent, run.Wall.TotalSeconds, allCards, missing, meter.Cpu.TotalSeconds / wall,
+            meter.HostCpu is { } host ? host.TotalSeconds / wall : null);
+        output.WriteLine($"[{target.Name}] on air first: {phase.Lives:N0} LIVEs, {phase.Events:N0} events sent in {phase.SendSeconds:0.0} s; " +
+            (allCards is { } s ? $"every dashboard had a card of every LIVE of its agency after {s:0.0} s" :
+                fleet is null ? "no dashboards" : $"{missing:N0} (dashboard, LIVE) cards still missing after {OnAirWait.TotalSeconds:0} s") +
+            $" (loadgen {phase.CpuCores:0.00} cores{(phase.HostCpuCores is { } h ? $", host {h:0.00} cores" : "")})");
+        return (run, phase);
     }
 
     private static async Task<DashboardLatency> DrainAsync(DashboardFleet fleet, PushLatencyTracker tracker, CancellationToken cancellationToken)

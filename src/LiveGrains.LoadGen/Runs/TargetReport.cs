@@ -11,8 +11,9 @@ namespace LiveGrains.LoadGen.Runs;
 /// <param name="ActiveLives">LIVEs still on air at the end.</param>
 /// <param name="HeapBytesPerActiveLive">Managed heap growth per active LIVE after a full GC (in-process targets only).</param>
 /// <param name="Dashboards">Event-to-dashboard latency, when dashboards watched the run.</param>
+/// <param name="OnAir">The unmeasured phase that put every LIVE on air first, when there was one; <paramref name="Run"/> is the measured phase after it.</param>
 public sealed record TargetReport(RunResult Run, Verification Totals, Verification Acks, int Lives, int ActiveLives, double? HeapBytesPerActiveLive,
-    DashboardLatency? Dashboards = null)
+    DashboardLatency? Dashboards = null, OnAirPhase? OnAir = null)
 {
     /// <summary>True unless a check failed.</summary>
     public bool Passed => Totals.Passed != false && Acks.Passed != false;

@@ -11,14 +11,27 @@ namespace LiveGrains.LoadGen.Workloads;
 /// <param name="Agencies">Agencies of the world (to seed grains).</param>
 /// <param name="Creators">Creators of the world (to seed grains).</param>
 /// <param name="SimulatedSeconds">Simulated time the events cover.</param>
+/// <param name="OnAirBatches">
+/// The leading batches that hold the first simulated step, in which every LIVE of the world goes on air (its start,
+/// its first pinned product and its first second of events).
+/// </param>
 public sealed record Workload(
     IReadOnlyList<LiveEvent[]> Batches,
     IReadOnlyList<SimAgency> Agencies,
     IReadOnlyList<SimCreator> Creators,
-    double SimulatedSeconds)
+    double SimulatedSeconds,
+    int OnAirBatches = 0)
 {
     /// <summary>Events in all batches.</summary>
     public long EventCount => Batches.Sum(b => (long)b.Length);
+
+    /// <summary>
+    /// The workload cut in two: the batches that put every LIVE on air, and the rest. The parts keep their order and the
+    /// world (agencies, creators), so sent one after the other they are exactly this workload.
+    /// </summary>
+    public (Workload OnAir, Workload After) SplitOnAir() => (
+        this with { Batches = Batches.Take(OnAirBatches).ToList() },
+        this with { Batches = Batches.Skip(OnAirBatches).ToList(), OnAirBatches = 0 });
 
     /// <summary>
     /// The same events with every LIVE id moved by <paramref name="run"/> × 10^8. Two targets on the same host (the

@@ -31,6 +31,7 @@ public static class WorkloadBuilder
         var random = new Random(o.Seed);
         var events = new List<LiveEvent>();
         var resend = new List<LiveEvent>();
+        var firstStepEvents = -1;
         while (events.Count < o.Events)
         {
             clock += step;
@@ -42,6 +43,7 @@ public static class WorkloadBuilder
                 events.Add(e);
                 if (o.Duplicates > 0 && random.NextDouble() < o.Duplicates) resend.Add(e);
             }
+            if (firstStepEvents < 0) firstStepEvents = events.Count;
         }
         // Keep the newest event at least a minute behind now plus the grains' allowed skew.
         var tooNew = clock - (now + TimeSpan.FromMinutes(4));
@@ -50,6 +52,7 @@ public static class WorkloadBuilder
             for (var i = 0; i < events.Count; i++) events[i] = events[i] with { OccurredAt = events[i].OccurredAt - tooNew };
         }
         var batches = events.Chunk(o.Batch).ToList();
-        return new Workload(batches, world.Agencies, world.Creators, (clock - start).TotalSeconds);
+        var onAirBatches = (int)Math.Min(batches.Count, (Math.Max(0, firstStepEvents) + o.Batch - 1) / o.Batch);
+        return new Workload(batches, world.Agencies, world.Creators, (clock - start).TotalSeconds, onAirBatches);
     }
 }
