@@ -1,5 +1,6 @@
 using LiveGrains.LoadGen.Cli;
 using LiveGrains.LoadGen.Dashboards;
+using LiveGrains.LoadGen.Measure;
 using LiveGrains.LoadGen.Workloads;
 
 namespace LiveGrains.LoadGen.Tests;
@@ -83,20 +84,21 @@ public sealed class PushLatencyTrackerTests
     }
 
     [Fact]
-    public void Missing_cards_count_each_dashboard_and_LIVE_of_its_agency_until_a_card_of_that_LIVE_arrives()
+    public void Batches_of_the_on_air_phase_are_tracked_but_kept_out_of_the_measured_latency()
     {
-        var tracker = new PushLatencyTracker(Small);
-        var agency = Small.Agencies[0].AgencyId;
-        var views = new[] { tracker.NewView(agency), tracker.NewView(agency) };
-        var lives = Small.Batches.SelectMany(b => b).Select(e => e.LiveId).ToHashSet(StringComparer.Ordinal);
-        tracker.MissingCards(views, lives).ShouldBe(2 * lives.Count);
+        var tracker = new PushLatencyTracker(Small, measuredFrom: 1);
+        var view = tracker.NewView(Small.Agencies[0].AgencyId);
+        var sentAt = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var lives = Small.Batches[0].Select(e => e.LiveId).Distinct().ToList();
+        tracker.Acked(0, sentAt, lives.ToDictionary(id => id, _ => 3L));
+        tracker.Pending().ShouldBe(lives.Count);
 
-        var now = DateTimeOffset.UtcNow;
-        var first = lives.First();
-        views[0].Observe(new CardsChangedStamps(agency, [new CardStamp(first, now, 1)], [], now), now);
-        tracker.MissingCards(views, lives).ShouldBe(2 * lives.Count - 1);
+        view.Observe(new CardsChangedStamps("a", lives.Select(id => new CardStamp(id, sentAt, 3)).ToList(), [], sentAt), sentAt.AddMilliseconds(700));
 
-        foreach (var view in views) view.Observe(new CardsChangedStamps(agency, lives.Select(id => new CardStamp(id, now, 1)).ToList(), [], now), now);
-        tracker.MissingCards(views, lives).ShouldBe(0);
+        tracker.Pending().ShouldBe(0);
+        LatencyHistogram measured = new(), onAir = new();
+        view.MergeInto(measured, [], new PushStages(), onAir);
+        measured.Count.ShouldBe(0);
+        onAir.Count.ShouldBe(lives.Count);
     }
 }

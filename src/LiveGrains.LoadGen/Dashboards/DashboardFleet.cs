@@ -79,25 +79,17 @@ public sealed class DashboardFleet : IAsyncDisposable
         return fleet;
     }
 
-    /// <summary>(dashboard, LIVE) pairs of the connected dashboards still without a card (see <see cref="PushLatencyTracker.MissingCards"/>).</summary>
-    public long MissingCards(PushLatencyTracker tracker, IReadOnlySet<string> liveIds)
-    {
-        ArgumentNullException.ThrowIfNull(tracker);
-        List<DashboardView> views;
-        lock (_views) views = [.. _views];
-        return tracker.MissingCards(views, liveIds);
-    }
-
     /// <summary>The latency every connected dashboard measured, merged; <paramref name="pending"/> from the tracker.</summary>
     public DashboardLatency Summarise(long pending, TimeSpan tick)
     {
         var merged = new LatencyHistogram();
         var byWindow = new Dictionary<long, LatencyHistogram>();
         var stages = new PushStages();
+        var onAir = new LatencyHistogram();
         long messages = 0;
         lock (_views)
         {
-            foreach (var view in _views) messages += view.MergeInto(merged, byWindow, stages);
+            foreach (var view in _views) messages += view.MergeInto(merged, byWindow, stages, onAir);
         }
         var first = byWindow.Count == 0 ? 0 : byWindow.Keys.Min();
         var windows = byWindow.OrderBy(w => w.Key)
@@ -106,7 +98,8 @@ public sealed class DashboardFleet : IAsyncDisposable
             .ToList();
         return new DashboardLatency(Requested, Connected, messages, merged.Count, pending,
             merged.Percentile(50) / 1000.0, merged.Percentile(99) / 1000.0, merged.Max / 1000.0, (tick + TimeSpan.FromMilliseconds(250)).TotalMilliseconds,
-            windows, stages.Summarise());
+            windows, stages.Summarise(),
+            onAir.Count == 0 ? null : new PhaseLatency(onAir.Count, onAir.Percentile(50) / 1000.0, onAir.Percentile(99) / 1000.0, onAir.Max / 1000.0));
     }
 
     /// <inheritdoc />

@@ -12,8 +12,9 @@ namespace LiveGrains.LoadGen.Dashboards;
 /// <param name="GoalMs">The goal: push interval (tick) plus 250 ms.</param>
 /// <param name="Windows">The same by window of send time, in order.</param>
 /// <param name="Stages">Where the time after the LIVE's card went.</param>
+/// <param name="OnAir">Latency of the on-air phase's batches (the start-up storm), kept out of every other number here.</param>
 public sealed record DashboardLatency(int Requested, int Connected, long Messages, long Samples, long Pending, double P50Ms, double P99Ms, double MaxMs, double GoalMs,
-    IReadOnlyList<DashboardWindow> Windows, DashboardStages Stages)
+    IReadOnlyList<DashboardWindow> Windows, DashboardStages Stages, PhaseLatency? OnAir = null)
 {
     /// <summary>Whether the 99th percentile is within the goal (null when nothing was measured).</summary>
     public bool? Met => Samples == 0 ? null : P99Ms <= GoalMs;

@@ -26,6 +26,9 @@ public sealed class DashboardView
 
     private LatencyHistogram Latency { get; } = new();
 
+    // Batches of the on-air phase: the start-up storm, kept apart from the measured phase.
+    private LatencyHistogram OnAirLatency { get; } = new();
+
     private Dictionary<long, LatencyHistogram> ByWindow { get; } = [];
 
     private long Messages { get; set; }
@@ -55,12 +58,16 @@ public sealed class DashboardView
         }
     }
 
-    /// <summary>Adds this dashboard's samples to <paramref name="into"/>, <paramref name="byWindow"/> and <paramref name="stages"/>; returns the messages it received.</summary>
-    internal long MergeInto(LatencyHistogram into, Dictionary<long, LatencyHistogram> byWindow, PushStages stages)
+    /// <summary>
+    /// Adds this dashboard's samples to <paramref name="into"/>, <paramref name="byWindow"/>, <paramref name="stages"/>
+    /// and, for the on-air phase, <paramref name="onAir"/>; returns the messages it received.
+    /// </summary>
+    internal long MergeInto(LatencyHistogram into, Dictionary<long, LatencyHistogram> byWindow, PushStages stages, LatencyHistogram onAir)
     {
         lock (_gate)
         {
             into.Merge(Latency);
+            onAir.Merge(OnAirLatency);
             stages.Merge(Stages);
             foreach (var (window, histogram) in ByWindow)
             {
@@ -69,12 +76,6 @@ public sealed class DashboardView
             }
             return Messages;
         }
-    }
-
-    /// <summary>Whether this dashboard has received a card (or the end) of <paramref name="liveId"/>.</summary>
-    internal bool HasShown(string liveId)
-    {
-        lock (_gate) return _seen.ContainsKey(liveId);
     }
 
     /// <summary>Entries of <paramref name="liveId"/>'s trail this dashboard has not seen shown yet.</summary>
@@ -102,11 +103,16 @@ public sealed class DashboardView
     private void Advance(string liveId, LiveTrail trail)
     {
         if (!_seen.TryGetValue(liveId, out var seen)) return;
-        _cursors[liveId] = trail.Advance(_cursors.GetValueOrDefault(liveId), entry => FirstShowing(seen, entry), (sent, received) =>
+        _cursors[liveId] = trail.Advance(_cursors.GetValueOrDefault(liveId), entry => FirstShowing(seen, entry), (entry, received) =>
         {
-            var micros = (received - sent) / TimeSpan.TicksPerMicrosecond;
+            var micros = (received - entry.SentTicks) / TimeSpan.TicksPerMicrosecond;
+            if (!entry.Measured)
+            {
+                OnAirLatency.Record(micros);
+                return;
+            }
             Latency.Record(micros);
-            var window = sent / Window.Ticks;
+            var window = entry.SentTicks / Window.Ticks;
             if (!ByWindow.TryGetValue(window, out var histogram)) ByWindow[window] = histogram = new LatencyHistogram();
             histogram.Record(micros);
         });

@@ -11,11 +11,12 @@ internal sealed class LiveTrail
 
     /// <summary>
     /// Appends a batch sent at <paramref name="sentTicks"/> (UTC ticks), acknowledged now, at the LIVE's
-    /// <paramref name="sequence"/> when the target reported it.
+    /// <paramref name="sequence"/> when the target reported it; <paramref name="measured"/> is false for a batch of the
+    /// on-air phase.
     /// </summary>
-    public void Append(long sentTicks, long? sequence)
+    public void Append(long sentTicks, long? sequence, bool measured)
     {
-        lock (_gate) _entries.Add(new TrailEntry(sentTicks, DateTimeOffset.UtcNow.UtcTicks, sequence));
+        lock (_gate) _entries.Add(new TrailEntry(sentTicks, DateTimeOffset.UtcNow.UtcTicks, sequence, measured));
     }
 
     /// <summary>Entries in the trail.</summary>
@@ -26,16 +27,16 @@ internal sealed class LiveTrail
 
     /// <summary>
     /// Moves <paramref name="cursor"/> past every entry for which <paramref name="receivedAt"/> finds the receipt of a
-    /// message that showed it, handing the entry's send time and that receipt time to <paramref name="observe"/>;
-    /// returns the new cursor.
+    /// message that showed it, handing the entry and that receipt time to <paramref name="observe"/>; returns the new
+    /// cursor.
     /// </summary>
-    public int Advance(int cursor, Func<TrailEntry, long?> receivedAt, Action<long, long> observe)
+    public int Advance(int cursor, Func<TrailEntry, long?> receivedAt, Action<TrailEntry, long> observe)
     {
         lock (_gate)
         {
             while (cursor < _entries.Count && receivedAt(_entries[cursor]) is { } received)
             {
-                observe(_entries[cursor].SentTicks, received);
+                observe(_entries[cursor], received);
                 cursor++;
             }
         }
@@ -47,4 +48,5 @@ internal sealed class LiveTrail
 /// <param name="SentTicks">When the batch was first sent (UTC ticks).</param>
 /// <param name="AckedTicks">When its acknowledgement arrived.</param>
 /// <param name="Sequence">The LIVE's event-log sequence it was acknowledged at, when the target reports one.</param>
-internal readonly record struct TrailEntry(long SentTicks, long AckedTicks, long? Sequence);
+/// <param name="Measured">False for a batch of the unmeasured on-air phase.</param>
+internal readonly record struct TrailEntry(long SentTicks, long AckedTicks, long? Sequence, bool Measured);

@@ -12,11 +12,16 @@ public sealed class PushLatencyTracker
     private readonly string[][] _livesOfBatch;
     private readonly Dictionary<string, List<string>> _livesOfAgency = new(StringComparer.Ordinal);
     private readonly List<DashboardView> _views = [];
+    private readonly int _measuredFrom;
 
-    /// <summary>A tracker for <paramref name="workload"/>; every LIVE's trail exists up front so no lookup ever adds one.</summary>
-    public PushLatencyTracker(Workload workload)
+    /// <summary>
+    /// A tracker for <paramref name="workload"/>; every LIVE's trail exists up front so no lookup ever adds one. Batches
+    /// before <paramref name="measuredFrom"/> (the on-air phase) are tracked, but their latency is kept apart.
+    /// </summary>
+    public PushLatencyTracker(Workload workload, int measuredFrom = 0)
     {
         ArgumentNullException.ThrowIfNull(workload);
+        _measuredFrom = measuredFrom;
         var agencyOfCreator = workload.Creators.ToDictionary(c => c.CreatorId, c => c.AgencyId, StringComparer.Ordinal);
         _livesOfBatch = new string[workload.Batches.Count][];
         for (var i = 0; i < workload.Batches.Count; i++)
@@ -43,7 +48,7 @@ public sealed class PushLatencyTracker
     {
         var sent = sentAt.UtcTicks;
         foreach (var liveId in _livesOfBatch[batch])
-            _trails[liveId].Append(sent, sequences is not null && sequences.TryGetValue(liveId, out var sequence) ? sequence : null);
+            _trails[liveId].Append(sent, sequences is not null && sequences.TryGetValue(liveId, out var sequence) ? sequence : null, batch >= _measuredFrom);
     }
 
     /// <summary>A new dashboard watching <paramref name="agencyId"/>.</summary>
@@ -52,22 +57,6 @@ public sealed class PushLatencyTracker
         var view = new DashboardView(agencyId, _trails);
         lock (_views) _views.Add(view);
         return view;
-    }
-
-    /// <summary>
-    /// (dashboard, LIVE) pairs, over <paramref name="views"/> and those of <paramref name="liveIds"/> that belong to each
-    /// view's agency, where the dashboard has not received a card of the LIVE yet.
-    /// </summary>
-    public long MissingCards(IEnumerable<DashboardView> views, IReadOnlySet<string> liveIds)
-    {
-        ArgumentNullException.ThrowIfNull(views);
-        ArgumentNullException.ThrowIfNull(liveIds);
-        long missing = 0;
-        foreach (var view in views)
-            if (_livesOfAgency.TryGetValue(view.AgencyId, out var lives))
-                foreach (var liveId in lives)
-                    if (liveIds.Contains(liveId) && !view.HasShown(liveId)) missing++;
-        return missing;
     }
 
     /// <summary>(dashboard, LIVE, batch) triples acknowledged but not yet covered by a message to that dashboard.</summary>

@@ -46,7 +46,7 @@ public static class JsonReport
                 activeLives = t.ActiveLives,
                 heapBytesPerActiveLive = t.HeapBytesPerActiveLive,
                 dashboards = t.Dashboards is { } d
-                    ? new { d.Requested, d.Connected, d.Messages, d.Samples, d.Pending, p50Ms = d.P50Ms, p99Ms = d.P99Ms, maxMs = d.MaxMs, goalMs = d.GoalMs, met = d.Met, windows = d.Windows, stages = d.Stages }
+                    ? new { d.Requested, d.Connected, d.Messages, d.Samples, d.Pending, p50Ms = d.P50Ms, p99Ms = d.P99Ms, maxMs = d.MaxMs, goalMs = d.GoalMs, met = d.Met, windows = d.Windows, stages = d.Stages, onAir = d.OnAir }
                     : null,
                 onAir = t.OnAir,
                 totalsCheck = new { t.Totals.Passed, t.Totals.Summary, t.Totals.Differences },

@@ -54,8 +54,9 @@ public static class SummaryTable
             if (t.OnAir is { } onAir)
             {
                 lines.Add(($"{t.Run.Target} measured after {onAir.Lives:N0} LIVEs went on air at once (unmeasured, {onAir.Events:N0} events): " +
-                    (onAir.AllCardsSeconds is { } s ? $"every dashboard showed every LIVE of its agency {s:0.0} s after the first send" :
-                        $"{onAir.MissingCards:N0} (dashboard, LIVE) cards were still missing when measuring began"), null));
+                    (onAir.ShownSeconds is { } s ? $"every dashboard showed all of it {s:0.0} s after the first send" :
+                        $"{onAir.Pending:N0} (dashboard, LIVE, batch) were still not shown when measuring began") +
+                    (t.Dashboards?.OnAir is { } storm ? $"; its event-to-dashboard p50 {storm.P50Ms:N0} ms, p99 {storm.P99Ms:N0} ms" : ""), null));
             }
             if (t.HeapBytesPerActiveLive is { } heap)
             {
