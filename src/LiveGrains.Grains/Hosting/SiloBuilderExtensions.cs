@@ -9,6 +9,7 @@ using LiveGrains.Grains.History;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 
 namespace LiveGrains.Grains.Hosting;
@@ -17,29 +18,23 @@ namespace LiveGrains.Grains.Hosting;
 public static class SiloBuilderExtensions
 {
     /// <summary>
-    /// Registers the grains' services and, for embedded mode and tests, in-memory grain storage, memory
-    /// streams and reminders, the in-memory event log, history store and creator directory. Cluster hosts register their
-    /// durable providers instead.
+    /// Registers the grains' services and, for tests, in-memory grain storage (Orleans' memory storage, which silos of
+    /// one test cluster share), memory streams and reminders, the in-memory event log, history store and creator
+    /// directory. Cluster hosts register their durable providers instead.
     /// </summary>
     public static ISiloBuilder AddLiveGrainsInMemory(this ISiloBuilder silo, IConfiguration? configuration = null)
     {
         ArgumentNullException.ThrowIfNull(silo);
-        silo.AddMemoryGrainStorage(StorageNames.Grains)
-            .AddMemoryGrainStorage(StorageNames.PubSub)
-            .AddMemoryStreams(LiveStreams.Provider)
-            .UseInMemoryReminderService();
-        silo.Services.TryAddSingleton<ILiveHistoryStore, InMemoryLiveHistoryStore>();
-        silo.Services.TryAddSingleton<ICreatorDirectory, InMemoryCreatorDirectory>();
-        silo.Services.TryAddSingleton<ILiveEventLog, InMemoryLiveEventLog>();
-        return silo.AddLiveGrainsServices(configuration);
+        silo.AddMemoryGrainStorage(StorageNames.Grains).AddMemoryGrainStorage(StorageNames.PubSub);
+        return silo.AddInMemoryServices(configuration);
     }
 
     /// <summary>
-    /// Embedded mode and the in-process benchmark: <see cref="AddLiveGrainsInMemory"/> with the
-    /// <see cref="SingleProcessEventLog"/> and checkpoints only when a LIVE ends or deactivates (not when the silo shuts down). In one process the log and
-    /// periodic checkpoints protect nothing that the rollup itself does not (see <see cref="SingleProcessEventLog"/>),
-    /// while a checkpoint every few seconds copies every LIVE's rollup into memory storage. Configuration may still set
-    /// <see cref="LiveGrainsOptions.CheckpointInterval"/>.
+    /// Embedded mode and the in-process benchmark, a cluster of one silo: <see cref="AddLiveGrainsInMemory"/> with
+    /// <see cref="SingleProcessGrainStorage"/>, the <see cref="SingleProcessEventLog"/> and checkpoints only when a LIVE
+    /// ends or deactivates (not when the silo shuts down). In one process the log and periodic checkpoints protect
+    /// nothing that the rollup itself does not (see <see cref="SingleProcessEventLog"/>), while a checkpoint every few
+    /// seconds copies every LIVE's rollup into storage. Configuration may still set <see cref="LiveGrainsOptions.CheckpointInterval"/>.
     /// </summary>
     public static ISiloBuilder AddLiveGrainsSingleProcess(this ISiloBuilder silo, IConfiguration? configuration = null)
     {
@@ -51,7 +46,18 @@ public static class SiloBuilderExtensions
             o.CheckpointInterval = Timeout.InfiniteTimeSpan;
             o.CheckpointOnShutdown = false;
         });
-        return silo.AddLiveGrainsInMemory(configuration);
+        foreach (var name in new[] { StorageNames.Grains, StorageNames.PubSub })
+            silo.Services.AddGrainStorage(name, (services, _) => new SingleProcessGrainStorage(services.GetRequiredService<IGrainStorageSerializer>()));
+        return silo.AddInMemoryServices(configuration);
+    }
+
+    private static ISiloBuilder AddInMemoryServices(this ISiloBuilder silo, IConfiguration? configuration)
+    {
+        silo.AddMemoryStreams(LiveStreams.Provider).UseInMemoryReminderService();
+        silo.Services.TryAddSingleton<ILiveHistoryStore, InMemoryLiveHistoryStore>();
+        silo.Services.TryAddSingleton<ICreatorDirectory, InMemoryCreatorDirectory>();
+        silo.Services.TryAddSingleton<ILiveEventLog, InMemoryLiveEventLog>();
+        return silo.AddLiveGrainsServices(configuration);
     }
 
     /// <summary>
