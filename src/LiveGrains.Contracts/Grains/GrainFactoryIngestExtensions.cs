@@ -17,7 +17,7 @@ public static class GrainFactoryIngestExtensions
         ArgumentNullException.ThrowIfNull(events);
         var parts = Enumerable.Range(0, events.Count).GroupBy(i => events[i].LiveId, StringComparer.Ordinal).ToList();
         var results = await Task.WhenAll(parts.Select(part =>
-            grains.GetGrain<ILiveSessionGrain>(part.Key).Ingest(part.Select(i => events[i]).ToList())));
+            StringKeyedGrains<ILiveSessionGrain>.Get(grains, part.Key).Ingest(part.Select(i => events[i]).ToList())));
 
         int accepted = 0, duplicates = 0;
         var rejected = new List<RejectedEvent>();

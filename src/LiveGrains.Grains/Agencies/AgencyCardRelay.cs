@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LiveGrains.Contracts.Grains;
 using LiveGrains.Contracts.Streams;
 using LiveGrains.Contracts.Views;
@@ -9,18 +10,15 @@ namespace LiveGrains.Grains.Agencies;
 /// Carries the cards and ends of this silo's LIVEs to their agencies. Each agency has at most one call in flight,
 /// carrying everything posted since the previous call (the latest card of each LIVE): ten thousand LIVEs ticking
 /// once a second make a few calls per agency per second instead of one call per LIVE, and no LIVE waits on its
-/// agency. Calls to one agency never overlap, so a card posted before a LIVE's end cannot overtake it.
+/// agency. Calls to one agency never overlap, so a card posted before a LIVE's end cannot overtake it. Each agency's
+/// outbox has a lock of its own: with one lock for all, LIVEs posting to different agencies contended for it.
 /// </summary>
 public sealed partial class AgencyCardRelay(IGrainFactory grains, ILogger<AgencyCardRelay> logger)
 {
-    private readonly Lock _gate = new();
-    private readonly Dictionary<string, Outbox> _outboxes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Outbox> _outboxes = new(StringComparer.Ordinal);
 
     /// <summary>The attention thresholds the agency last answered with, or null before its first answer.</summary>
-    public AttentionThresholds? ThresholdsOf(string agencyId)
-    {
-        lock (_gate) return _outboxes.GetValueOrDefault(agencyId)?.Thresholds;
-    }
+    public AttentionThresholds? ThresholdsOf(string agencyId) => _outboxes.GetValueOrDefault(agencyId)?.Thresholds;
 
     /// <summary>Queues the latest card of a LIVE for the agency it names.</summary>
     public void PostCard(string agencyId, LiveCard card)
@@ -35,13 +33,9 @@ public sealed partial class AgencyCardRelay(IGrainFactory grains, ILogger<Agency
 
     private void Post(string agencyId, Action<Outbox> change)
     {
-        Outbox? outbox;
-        lock (_gate)
+        var outbox = _outboxes.GetOrAdd(agencyId, static (id, grains) => new Outbox(grains.GetGrain<IAgencyGrain>(id)), grains);
+        lock (outbox.Gate)
         {
-            if (!_outboxes.TryGetValue(agencyId, out outbox))
-            {
-                _outboxes[agencyId] = outbox = new Outbox(grains.GetGrain<IAgencyGrain>(agencyId));
-            }
             change(outbox);
             if (outbox.Sending) return;
             outbox.Sending = true;
@@ -56,7 +50,7 @@ public sealed partial class AgencyCardRelay(IGrainFactory grains, ILogger<Agency
         {
             LiveCard[] cards;
             string[] ended;
-            lock (_gate)
+            lock (outbox.Gate)
             {
                 if (outbox.Changes.IsEmpty)
                 {
@@ -67,8 +61,7 @@ public sealed partial class AgencyCardRelay(IGrainFactory grains, ILogger<Agency
             }
             try
             {
-                var thresholds = await outbox.Agency.ApplyCards(cards, ended);
-                lock (_gate) outbox.Thresholds = thresholds;
+                outbox.Thresholds = await outbox.Agency.ApplyCards(cards, ended);
             }
             catch (Exception ex)
             {
@@ -84,9 +77,18 @@ public sealed partial class AgencyCardRelay(IGrainFactory grains, ILogger<Agency
 
     private sealed class Outbox(IAgencyGrain agency)
     {
+        // Guards Changes and Sending; Thresholds is one reference, read by LIVEs without it.
+        private volatile AttentionThresholds? _thresholds;
+
+        public Lock Gate { get; } = new();
         public IAgencyGrain Agency { get; } = agency;
         public PendingCardChanges Changes { get; } = new();
-        public AttentionThresholds? Thresholds { get; set; }
         public bool Sending { get; set; }
+
+        public AttentionThresholds? Thresholds
+        {
+            get => _thresholds;
+            set => _thresholds = value;
+        }
     }
 }

@@ -55,7 +55,7 @@ public sealed partial class LiveSessionGrain(
     private DateTimeOffset _lastCheckpoint;
     private DateTimeOffset _lastCreatorRefresh;
     private DateTimeOffset _watchedUntil;
-    // Resolved once: Orleans' GetGrain reads the interface's attributes by reflection on every call.
+    // Resolved once per activation.
     private ICreatorGrain? _creator;
     private IAsyncStream<LiveDetailUpdate>? _detailStream;
     // Registered once per activation (its first tick on air), never per event; null until then or once removed.
@@ -361,7 +361,7 @@ public sealed partial class LiveSessionGrain(
         }
     }
 
-    private ICreatorGrain Creator(string creatorId) => _creator ??= GrainFactory.GetGrain<ICreatorGrain>(creatorId);
+    private ICreatorGrain Creator(string creatorId) => _creator ??= StringKeyedGrains<ICreatorGrain>.Get(GrainFactory, creatorId);
 
     private async Task Finish(DateTimeOffset now, CancellationToken cancellationToken)
     {
