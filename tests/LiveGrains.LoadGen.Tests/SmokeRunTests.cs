@@ -4,26 +4,27 @@ namespace LiveGrains.LoadGen.Tests;
 
 public sealed class SmokeRunTests
 {
+    // Ports of their own, so the smoke runs can share the machine with a running host or another test run.
+    private static readonly LoadGenOptions Small = new()
+    {
+        Targets = ["limit", "inproc"],
+        Lives = 60,
+        Agencies = 3,
+        Events = 6_000,
+        Batch = 200,
+        Concurrency = 4,
+        Duplicates = 0.02,
+        SiloPort = 22611,
+        SiloGatewayPort = 32611,
+        Progress = false,
+    };
+
     [Fact]
     public async Task Smoke_run_totals_match_the_ground_truth_exactly()
     {
-        // Ports of their own, so the smoke run can share the machine with a running host or another test run.
-        var options = new LoadGenOptions
-        {
-            Targets = ["limit", "inproc"],
-            Lives = 60,
-            Agencies = 3,
-            Events = 6_000,
-            Batch = 200,
-            Concurrency = 4,
-            Duplicates = 0.02,
-            SiloPort = 22611,
-            SiloGatewayPort = 32611,
-            Progress = false,
-        };
         var output = new StringWriter();
 
-        var result = await LoadGenApp.RunSuiteAsync(options, output, TestContext.Current.CancellationToken);
+        var result = await LoadGenApp.RunSuiteAsync(Small, output, TestContext.Current.CancellationToken);
 
         var inproc = result.Targets.Single(t => t.Run.Target == "inproc");
         inproc.Totals.Passed.ShouldBe(true, output.ToString());
@@ -37,20 +38,7 @@ public sealed class SmokeRunTests
     [Fact]
     public async Task A_run_that_puts_every_LIVE_on_air_first_measures_the_rest_and_checks_both_parts_exactly()
     {
-        var options = new LoadGenOptions
-        {
-            Targets = ["inproc"],
-            Lives = 60,
-            Agencies = 3,
-            Events = 4_000,
-            Batch = 100,
-            Concurrency = 4,
-            Duplicates = 0.02,
-            OnAirFirst = true,
-            SiloPort = 22612,
-            SiloGatewayPort = 32612,
-            Progress = false,
-        };
+        var options = Small with { Targets = ["inproc"], Events = 4_000, Batch = 100, OnAirFirst = true, SiloPort = 22612, SiloGatewayPort = 32612 };
         var output = new StringWriter();
 
         var result = await LoadGenApp.RunSuiteAsync(options, output, TestContext.Current.CancellationToken);
