@@ -21,7 +21,7 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
     // The grains' default tick; the dashboard goal is one tick plus 250 ms.
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
 
-    // Bound on the wait for every LIVE's card after the on-air phase: a host that cannot get there must not hang the run.
+    // Bound on the wait until dashboards show the on-air phase: a host that cannot get there must not hang the run.
     private static readonly TimeSpan OnAirWait = TimeSpan.FromSeconds(120);
 
     private readonly TokenMinter? _minter = options.SigningKey is { } key ? new TokenMinter(key, options.Issuer) : null;
