@@ -32,7 +32,9 @@ start_postgres() {
   pg_dir=$(mktemp -d /tmp/livegrains-pg.XXXXXX)
   chown postgres "$pg_dir"
   su postgres -s /bin/sh -c "'$pg_bin/initdb' -D '$pg_dir/data' -A trust -U postgres --no-sync" >"$log_dir/postgres-init.log" 2>&1 || return 1
-  su postgres -s /bin/sh -c "'$pg_bin/pg_ctl' -D '$pg_dir/data' -l '$pg_dir/server.log' -w -o \"-p $port -k '$pg_dir' -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200\" start" >"$log_dir/postgres-start.log" 2>&1 || return 1
+  # Test classes run in parallel, each with silos whose providers keep connection pools of their own: 200 connections
+  # were once not enough ("53300: sorry, too many clients already").
+  su postgres -s /bin/sh -c "'$pg_bin/pg_ctl' -D '$pg_dir/data' -l '$pg_dir/server.log' -w -o \"-p $port -k '$pg_dir' -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=500\" start" >"$log_dir/postgres-start.log" 2>&1 || return 1
   export LIVEGRAINS_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Pooling=true"
   echo "== PostgreSQL on 127.0.0.1:$port"
 }
