@@ -77,9 +77,10 @@ public sealed partial class AgencyCardRelay(IGrainFactory grains, ILogger<Agency
 
     private sealed class Outbox(IAgencyGrain agency)
     {
-        // Guards Changes and Sending; Thresholds is one reference, read by LIVEs without it.
+        // Read by LIVEs without the gate: one reference, published whole.
         private volatile AttentionThresholds? _thresholds;
 
+        /// <summary>Guards <see cref="Changes"/> and <see cref="Sending"/>.</summary>
         public Lock Gate { get; } = new();
         public IAgencyGrain Agency { get; } = agency;
         public PendingCardChanges Changes { get; } = new();
