@@ -63,6 +63,8 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
         await target.PrepareAsync(warmUp, cancellationToken);
         await LoadRunner.RunAsync(target, warmUp, quiet, cancellationToken);
         await target.PrepareAsync(workload, cancellationToken);
+        // Batches are numbered over the whole workload; with --on-air-first, measuring starts after the on-air batches.
+        var measuredFrom = options.OnAirFirst ? workload.OnAirBatches : 0;
 
         PushLatencyTracker? tracker = null;
         DashboardFleet? fleet = null;
@@ -74,7 +76,7 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
             }
             else
             {
-                tracker = new PushLatencyTracker(workload, measuredFrom: options.OnAirFirst ? workload.OnAirBatches : 0);
+                tracker = new PushLatencyTracker(workload, measuredFrom);
                 fleet = await DashboardFleet.ConnectAsync(options.Url, _minter, workload.Agencies.Select(a => a.AgencyId).ToList(), options.Dashboards,
                     tracker, output, cancellationToken);
             }
@@ -87,11 +89,9 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
         OnAirPhase? onAirPhase = null;
         if (onAir is not null) (onAirRun, onAirPhase) = await PutOnAirAsync(target, onAir, fleet, tracker, hostPid, cancellationToken);
 
-        // The tracker numbers batches over the whole workload; the measured phase starts after the on-air batches.
-        var offset = workload.Batches.Count - measured.Batches.Count;
         var settings = new RunSettings(options.Concurrency, options.Rate,
             options.DurationSeconds > 0 ? TimeSpan.FromSeconds(options.DurationSeconds) : null, options.MaxAttempts, options.Progress ? output : null,
-            tracker is null ? null : (i, sentAt, sequences) => tracker.Acked(i + offset, sentAt, sequences), hostPid);
+            tracker is null ? null : (i, sentAt, sequences) => tracker.Acked(i + measuredFrom, sentAt, sequences), hostPid);
         var run = await LoadRunner.RunAsync(target, measured, settings, cancellationToken);
         var heapAfter = inProcess ? ResourceMeter.SettledHeapBytes() : 0;
         DashboardLatency? dashboards = null;
