@@ -184,6 +184,57 @@ public sealed class OngoingLivesTests(E2EFixture fixture)
     }
 
     [Fact]
+    public async Task A_feed_reconnection_while_customising_card_metrics_keeps_the_unsaved_choice()
+    {
+        var page = await fixture.NewPage();
+        var withholding = false;
+        var withheldDelta = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        IWebSocketRoute? pageSide = null;
+        // Sits between the page and the hub: while withholding, what the hub pushes never reaches the page,
+        // so after the reconnection the new order can only come from the fresh snapshot.
+        await page.RouteWebSocketAsync(new Regex("/hubs/live"), ws =>
+        {
+            pageSide = ws;
+            var server = ws.ConnectToServer();
+            server.OnMessage(frame =>
+            {
+                if (!Volatile.Read(ref withholding))
+                {
+                    if (frame.Text is { } text) ws.Send(text);
+                    else ws.Send(frame.Binary!);
+                }
+                else if (frame.Text?.Contains(World.ReconnectLive, StringComparison.Ordinal) == true)
+                {
+                    withheldDelta.TrySetResult();
+                }
+            });
+        });
+        await page.GotoAsync($"/ongoing?agency={World.Reconnect}");
+        var gmv = Card(page, World.ReconnectLive).Locator("[data-testid=metric-gmv]");
+        await Expect(gmv).ToHaveTextAsync("$20.00");
+        await Expect(page.Locator("[data-testid=feed-state]")).ToHaveAttributeAsync("data-state", "live");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Customise metrics" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        var shares = dialog.GetByRole(AriaRole.Checkbox, new() { Name = "Shares", Exact = true });
+        await Expect(shares).Not.ToBeCheckedAsync();
+        await shares.CheckAsync();
+        var count = await dialog.GetByTestId("picker-count").TextContentAsync();
+
+        Volatile.Write(ref withholding, true);
+        using var client = fixture.Host.ServiceClient();
+        await fixture.Host.Ingest(client, [Events.Order(World.ReconnectLive, "c-rec", DateTimeOffset.UtcNow, "rec-o2", 100m, isAffiliate: false)]);
+        await withheldDelta.Task.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
+        Volatile.Write(ref withholding, false);
+        await pageSide!.CloseAsync(new() { Code = 1012, Reason = "service restart" });
+
+        await Expect(gmv).ToHaveTextAsync("$120.00", new() { Timeout = 20_000 });
+        await Expect(shares).ToBeCheckedAsync();
+        await Expect(dialog.GetByTestId("picker-count")).ToHaveTextAsync(count!);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_live_dashboard_link_opens_the_live_and_back_returns_to_the_cards()
     {
         var page = await fixture.NewPage();

@@ -13,6 +13,7 @@ public static class World
     public const string Metrics = "e2e-metrics";
     public const string NoCreators = "e2e-no-creators";
     public const string Idle = "e2e-idle";
+    public const string Reconnect = "e2e-reconnect";
 
     public const string AnaLive = "7200000000000000001";
     public const string BenLive = "7200000000000000002";
@@ -20,6 +21,7 @@ public static class World
     public const string DanPastLive = "7200000000000000004";
     public const string AnaPastLive = "7200000000000000005";
     public const string MetricsLive = "7200000000000000006";
+    public const string ReconnectLive = "7200000000000000007";
 
     public static readonly string[] PinLives = ["7200000000000000011", "7200000000000000012", "7200000000000000013", "7200000000000000014"];
 
@@ -95,6 +97,13 @@ public static class World
             Events.Order(MetricsLive, "c-met", now.AddMinutes(-3), "met-o1", 20m, isAffiliate: false),
         ]);
 
+        await Agency(client, Reconnect, "Reconnect Agency");
+        await Creator(client, Reconnect, "c-rec", "Rae Reconnect", "seller");
+        await host.Ingest(client, [
+            Events.Started(ReconnectLive, "c-rec", now.AddMinutes(-2), "Feed reconnection LIVE", "seller"),
+            Events.Order(ReconnectLive, "c-rec", now.AddMinutes(-1), "rec-o1", 20m, isAffiliate: false),
+        ]);
+
         await Agency(client, NoCreators, "Brand New Agency");
         await Agency(client, Idle, "Quiet Agency");
         await Creator(client, Idle, "c-idle", "Ivy Idle", "seller");
@@ -102,6 +111,7 @@ public static class World
         await WaitForCards(host, Main, 3);
         await WaitForCards(host, Pins, 4);
         await WaitForCards(host, Metrics, 1);
+        await WaitForCards(host, Reconnect, 1);
     }
 
     private static async Task Agency(HttpClient client, string agencyId, string name) =>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Checkbox, Modal, Tag, Typography } from 'antd';
 import { useApp } from './AppContext';
 import { humanize } from '../format';
@@ -19,12 +19,16 @@ export function MetricPicker({ open, title, selected, max, saving, error, onSave
   const { catalog } = useApp();
   const [chosen, setChosen] = useState<string[]>(selected);
   const [refused, setRefused] = useState<string | null>(null);
+  const wasOpen = useRef(false);
 
+  // Seed the choice only when the dialog opens: pages refresh their data (and so `selected`) while it is
+  // open, and that must not wipe what the user is choosing or the message telling them why a metric was refused.
   useEffect(() => {
-    if (open) {
+    if (open && !wasOpen.current) {
       setChosen(selected);
       setRefused(null);
     }
+    wasOpen.current = open;
   }, [open, selected]);
 
   const groups = useMemo(() => {
@@ -73,13 +77,17 @@ export function MetricPicker({ open, title, selected, max, saving, error, onSave
           <fieldset key={category} className="picker-group">
             <legend>{humanize(category)}</legend>
             {metrics.map((m) => (
-              <label key={m.key} className="picker-item">
-                <Checkbox checked={chosen.includes(m.key)} onChange={(e) => toggle(m.key, e.target.checked)} aria-label={m.name} data-key={m.key} />
-                <span>
-                  <span className="picker-name">{m.name}</span>
-                  <span className="picker-definition">{m.definition}</span>
-                </span>
-              </label>
+              <Checkbox
+                key={m.key}
+                className="picker-item"
+                checked={chosen.includes(m.key)}
+                onChange={(e) => toggle(m.key, e.target.checked)}
+                aria-label={m.name}
+                data-key={m.key}
+              >
+                <span className="picker-name">{m.name}</span>
+                <span className="picker-definition">{m.definition}</span>
+              </Checkbox>
             ))}
           </fieldset>
         ))}
