@@ -1,4 +1,5 @@
 using LiveGrains.Contracts.Events;
+using Orleans.Concurrency;
 
 namespace LiveGrains.LoadGen.Limit;
 
@@ -9,8 +10,8 @@ namespace LiveGrains.LoadGen.Limit;
 /// </summary>
 public interface ICountingGrain : IGrainWithStringKey
 {
-    /// <summary>Counts the events of one batch; returns how many.</summary>
-    Task<int> Add(IReadOnlyList<LiveEvent> batch);
+    /// <summary>Counts the events of one batch; returns how many. Handed over uncopied, as LIVEs get theirs.</summary>
+    Task<int> Add([Immutable] IReadOnlyList<LiveEvent> batch);
 
     /// <summary>Events counted so far.</summary>
     Task<long> GetCount();

@@ -1,11 +1,15 @@
 using LiveGrains.Contracts.Events;
+using LiveGrains.Contracts.Grains;
 using LiveGrains.LoadGen.Limit;
 using LiveGrains.LoadGen.Workloads;
 using LiveGrains.Simulation.Truth;
 
 namespace LiveGrains.LoadGen.Targets;
 
-/// <summary>The "limit" baseline: the same requests, split by LIVE exactly like LiveGrains' ingest, into counting grains.</summary>
+/// <summary>
+/// The "limit" baseline: the same requests, split by LIVE exactly like LiveGrains' ingest, into counting grains reached
+/// the same way LIVEs are.
+/// </summary>
 public sealed class CountingTarget(IGrainFactory grains) : ITarget
 {
     /// <inheritdoc />
@@ -18,7 +22,7 @@ public sealed class CountingTarget(IGrainFactory grains) : ITarget
     public async Task<SendOutcome> SendAsync(LiveEvent[] batch, CancellationToken cancellationToken)
     {
         var parts = batch.GroupBy(e => e.LiveId, StringComparer.Ordinal);
-        var counts = await Task.WhenAll(parts.Select(p => grains.GetGrain<ICountingGrain>(p.Key).Add(p.ToList())));
+        var counts = await Task.WhenAll(parts.Select(p => StringKeyedGrains<ICountingGrain>.Get(grains, p.Key).Add(p.ToList())));
         return new SendOutcome(counts.Sum(), 0, 0);
     }
 

@@ -1,16 +1,55 @@
 using LiveGrains.Grains.Rollup;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
 
 namespace LiveGrains.Grains.Tests.Rollup;
 
 public sealed class HyperLogLogTests
 {
+    private static readonly Serializer Serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
+
+    private static HyperLogLog RoundTrip(HyperLogLog hll) => Serializer.Deserialize<HyperLogLog>(Serializer.SerializeToArray(hll)).ShouldNotBeNull();
+
     [Fact]
     public void Small_sets_are_counted_exactly()
     {
         var hll = new HyperLogLog();
-        for (var i = 0; i < 1000; i++) hll.Add($"viewer-{i}");
-        for (var i = 0; i < 1000; i++) hll.Add($"viewer-{i}").ShouldBeFalse();
-        hll.Count().ShouldBe(1000);
+        for (var i = 0; i < HyperLogLog.ExactLimit; i++) hll.Add($"viewer-{i}").ShouldBeTrue();
+        for (var i = 0; i < HyperLogLog.ExactLimit; i++) hll.Add($"viewer-{i}").ShouldBeFalse();
+        hll.Count().ShouldBe(HyperLogLog.ExactLimit);
+        hll.Registers.ShouldBeNull();
+    }
+
+    [Fact]
+    public void One_value_past_the_exact_limit_switches_to_registers_and_keeps_the_count_close()
+    {
+        var hll = new HyperLogLog();
+        for (var i = 0; i <= HyperLogLog.ExactLimit; i++) hll.Add($"viewer-{i}");
+        hll.Registers.ShouldNotBeNull();
+        hll.Exact.ShouldBeEmpty();
+        (Math.Abs(hll.Count() - (HyperLogLog.ExactLimit + 1)) / (double)(HyperLogLog.ExactLimit + 1)).ShouldBeLessThanOrEqualTo(0.02);
+    }
+
+    [Fact]
+    public void A_checkpoint_with_the_earlier_sorted_list_keeps_its_count_and_its_members()
+    {
+        var earlier = RoundTrip(new HyperLogLog { Sparse = [.. Enumerable.Range(0, 300).Select(i => Grains.Rollup.StableHash.Of($"viewer-{i}")).Order()] });
+        earlier.Count().ShouldBe(300);
+        earlier.Add("viewer-7").ShouldBeFalse();
+        earlier.Add("viewer-300").ShouldBeTrue();
+        earlier.Count().ShouldBe(301);
+        earlier.Sparse.ShouldBeNull();
+    }
+
+    [Fact]
+    public void The_exact_table_survives_a_serializer_round_trip()
+    {
+        var hll = new HyperLogLog();
+        for (var i = 0; i < 500; i++) hll.Add($"viewer-{i}");
+        var copy = RoundTrip(hll);
+        copy.Count().ShouldBe(500);
+        copy.Add("viewer-42").ShouldBeFalse();
+        copy.Add("viewer-500").ShouldBeTrue();
     }
 
     [Fact]
