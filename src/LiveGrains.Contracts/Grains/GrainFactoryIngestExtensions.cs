@@ -15,9 +15,10 @@ public static class GrainFactoryIngestExtensions
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(events);
-        var parts = Enumerable.Range(0, events.Count).GroupBy(i => events[i].LiveId, StringComparer.Ordinal).ToList();
-        var results = await Task.WhenAll(parts.Select(part =>
-            StringKeyedGrains<ILiveSessionGrain>.Get(grains, part.Key).Ingest(part.Select(i => events[i]).ToList())));
+        var parts = LiveBatch.SplitByLive(events);
+        var calls = new Task<IngestResult>[parts.Count];
+        for (var p = 0; p < parts.Count; p++) calls[p] = StringKeyedGrains<ILiveSessionGrain>.Get(grains, parts[p].LiveId).Ingest(parts[p].Events);
+        var results = await Task.WhenAll(calls);
 
         int accepted = 0, duplicates = 0;
         var rejected = new List<RejectedEvent>();
@@ -26,10 +27,9 @@ public static class GrainFactoryIngestExtensions
         {
             if (results[p].Sequences is { } partSequences)
                 foreach (var (liveId, sequence) in partSequences) sequences[liveId] = sequence;
-            var indexes = parts[p].ToList();
             accepted += results[p].Accepted;
             duplicates += results[p].Duplicates;
-            rejected.AddRange(results[p].Rejected.Select(r => r with { Index = indexes[r.Index] }));
+            foreach (var r in results[p].Rejected) rejected.Add(r with { Index = parts[p].Indexes[r.Index] });
         }
         rejected.Sort((a, b) => a.Index.CompareTo(b.Index));
         return new IngestResult(accepted, duplicates, rejected, sequences);

@@ -21,17 +21,22 @@ public sealed class FingerprintSet
     [Id(1)] public int Count;
 
     /// <summary>True when the id was added before.</summary>
-    public bool Contains(string id)
+    public bool Contains(string id) => Contains(Fingerprint(id));
+
+    /// <summary>Adds the id; false when it was already there.</summary>
+    public bool Add(string id) => Add(Fingerprint(id));
+
+    /// <summary>True when the id of this <see cref="Fingerprint"/> was added before.</summary>
+    public bool Contains(UInt128 fingerprint)
     {
         var slots = Slots;
-        var at = Find(slots, Fingerprint(id));
+        var at = Find(slots, fingerprint);
         return at >= 0 && !IsEmpty(slots[at]);
     }
 
-    /// <summary>Adds the id; false when it was already there.</summary>
-    public bool Add(string id)
+    /// <summary>Adds the id of this <see cref="Fingerprint"/>; false when it was already there.</summary>
+    public bool Add(UInt128 fingerprint)
     {
-        var fingerprint = Fingerprint(id);
         if (Slots.Length == 0 || (Count + 1) * 4 > Slots.Length * 3) Grow();
         var slots = Slots;
         var at = Find(slots, fingerprint);
@@ -67,7 +72,8 @@ public sealed class FingerprintSet
         }
     }
 
-    private static UInt128 Fingerprint(string id)
+    /// <summary>The id's fingerprint, for a caller that looks an id up and then adds it: hashed once, not twice.</summary>
+    public static UInt128 Fingerprint(string id)
     {
         Span<byte> stack = stackalloc byte[256];
         var max = Encoding.UTF8.GetMaxByteCount(id.Length);

@@ -70,12 +70,13 @@ public sealed class LiveRollup
     public ApplyOutcome Apply(LiveEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        if (SeenEventIds.Contains(e.EventId)) return ApplyOutcome.Duplicate;
+        var eventId = FingerprintSet.Fingerprint(e.EventId);
+        if (SeenEventIds.Contains(eventId)) return ApplyOutcome.Duplicate;
         var outcome = ApplyData(e);
         if (outcome.Kind != ApplyKind.Rejected)
         {
             // An order counted under another event id is still remembered by this id, so its retries are duplicates too.
-            SeenEventIds.Add(e.EventId);
+            SeenEventIds.Add(eventId);
         }
         if (outcome.Kind == ApplyKind.Accepted)
         {

@@ -21,8 +21,8 @@ public sealed class CountingTarget(IGrainFactory grains) : ITarget
     /// <inheritdoc />
     public async Task<SendOutcome> SendAsync(LiveEvent[] batch, CancellationToken cancellationToken)
     {
-        var parts = batch.GroupBy(e => e.LiveId, StringComparer.Ordinal);
-        var counts = await Task.WhenAll(parts.Select(p => StringKeyedGrains<ICountingGrain>.Get(grains, p.Key).Add(p.ToList())));
+        var parts = LiveBatch.SplitByLive(batch);
+        var counts = await Task.WhenAll(parts.Select(p => StringKeyedGrains<ICountingGrain>.Get(grains, p.LiveId).Add(p.Events)));
         return new SendOutcome(counts.Sum(), 0, 0);
     }
 
