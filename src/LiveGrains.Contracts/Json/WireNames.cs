@@ -9,12 +9,17 @@ namespace LiveGrains.Contracts.Json;
 /// </summary>
 public static class WireNames
 {
-    private static readonly ConcurrentDictionary<Enum, string> Names = new();
-
     /// <summary>The wire name of <paramref name="value"/>.</summary>
     public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum =>
-        Names.GetOrAdd(value, v => JsonSerializer.Serialize(v, v.GetType(), LiveJson.Options).Trim('"'));
+        NamesOf<TEnum>.Names.GetOrAdd(value, static v => JsonSerializer.Serialize(v, LiveJson.Options).Trim('"'));
 
     /// <summary>The value whose wire name is <paramref name="name"/>.</summary>
     public static TEnum Parse<TEnum>(string name) where TEnum : struct, Enum => JsonSerializer.Deserialize<TEnum>($"\"{name}\"", LiveJson.Options);
+
+    // One cache per enum type, keyed by the value itself: a cache keyed by Enum boxed every value looked up, and the
+    // rollup looks up several for every viewer who joins.
+    private static class NamesOf<TEnum> where TEnum : struct, Enum
+    {
+        public static readonly ConcurrentDictionary<TEnum, string> Names = new();
+    }
 }

@@ -63,10 +63,10 @@ public sealed class FingerprintSet
 
     private void Grow()
     {
-        var old = Slots.ToArray();
-        Table = new byte[Math.Max(MinSlots, old.Length * 2) * 16];
+        var old = Table;
+        Table = new byte[Math.Max(MinSlots * 16, old.Length * 2)];
         var slots = Slots;
-        foreach (var fingerprint in old)
+        foreach (var fingerprint in MemoryMarshal.Cast<byte, UInt128>(old.AsSpan()))
         {
             if (!IsEmpty(fingerprint)) slots[Find(slots, fingerprint)] = fingerprint;
         }

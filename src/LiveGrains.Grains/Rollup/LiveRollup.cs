@@ -222,8 +222,10 @@ public sealed class LiveRollup
 
     private void AddComment(CommentView comment)
     {
-        var index = Comments.FindIndex(c => c.OccurredAt < comment.OccurredAt);
-        if (index < 0) index = Comments.Count;
+        // Newest first. A loop rather than FindIndex with a lambda: this runs for every comment, and the lambda
+        // allocated a closure and a delegate each time.
+        var index = 0;
+        while (index < Comments.Count && Comments[index].OccurredAt >= comment.OccurredAt) index++;
         if (index >= MaxComments) return;
         Comments.Insert(index, comment);
         if (Comments.Count > MaxComments) Comments.RemoveAt(Comments.Count - 1);
