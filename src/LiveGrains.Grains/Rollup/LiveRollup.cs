@@ -168,11 +168,7 @@ public sealed class LiveRollup
                 ending.EndedAt = ending.EndedAt is null || at > ending.EndedAt ? at : ending.EndedAt;
                 break;
             case ViolationRecorded v:
-                if (Violations.Any(x => x.ViolationId == v.ViolationId)) return ApplyOutcome.Duplicate;
-                Violations.Add(new ViolationView(v.ViolationId, v.Policy, v.Reason, v.Points, v.Action, at));
-                Violations.Sort((a, b2) => b2.OccurredAt.CompareTo(a.OccurredAt));
-                if (v.Action == ViolationAction.Suspension) End(at, LiveEndReason.Suspended);
-                break;
+                return ApplyViolation(v, at);
             default:
                 return ApplyOutcome.Reject($"event type {e.Type} is not handled");
         }
@@ -197,6 +193,17 @@ public sealed class LiveRollup
         UniqueBuyers.Add(o.BuyerId);
         if (FirstOrderAt is null || at < FirstOrderAt) FirstOrderAt = at;
         if (LastOrderAt is null || at > LastOrderAt) LastOrderAt = at;
+        return ApplyOutcome.Accepted;
+    }
+
+    // Its own method: a lambda capturing a variable of the switch in ApplyData made every event, whatever its type,
+    // allocate the closure (all switch sections share one scope).
+    private ApplyOutcome ApplyViolation(ViolationRecorded v, DateTimeOffset at)
+    {
+        if (Violations.Any(x => x.ViolationId == v.ViolationId)) return ApplyOutcome.Duplicate;
+        Violations.Add(new ViolationView(v.ViolationId, v.Policy, v.Reason, v.Points, v.Action, at));
+        Violations.Sort((a, b) => b.OccurredAt.CompareTo(a.OccurredAt));
+        if (v.Action == ViolationAction.Suspension) End(at, LiveEndReason.Suspended);
         return ApplyOutcome.Accepted;
     }
 

@@ -238,10 +238,13 @@ public sealed partial class LiveSessionGrain(
                 _newComments.Add(new CommentView(c.ViewerId, c.Nickname, c.Text, e.OccurredAt));
                 break;
             case ViolationRecorded recorded:
-                _newViolations.Add(Rollup.Violations.First(v => v.ViolationId == recorded.ViolationId));
+                _newViolations.Add(ViolationOf(recorded.ViolationId));
                 break;
         }
     }
+
+    // Not inline in Track: a lambda there capturing a variable of its switch allocated a closure for every event.
+    private ViolationView ViolationOf(string violationId) => Rollup.Violations.First(v => v.ViolationId == violationId);
 
     /// <summary>Starts the timer of an activation that has work: at a random point of the interval, so that LIVEs
     /// reactivated together (a silo's LIVEs after it died) do not all tick in one instant.</summary>
