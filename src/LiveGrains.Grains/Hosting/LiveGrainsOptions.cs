@@ -48,6 +48,14 @@ public sealed class LiveGrainsOptions
     /// </summary>
     public bool OnAirReminders { get; set; }
 
+    /// <summary>
+    /// How far before its newest event a LIVE recognises a re-sent event id. Ids of older events are forgotten, which
+    /// keeps a LIVE's memory flat however long it runs; an event that old is refused (orders, refunds and violations,
+    /// deduplicated by their own ids, are still accepted), so producers must retry within this window. A LIVE keeps the
+    /// window it started with.
+    /// </summary>
+    public TimeSpan DedupeWindow { get; set; } = Rollup.DedupeWindow.DefaultLength;
+
     /// <summary>Comments shown on a card.</summary>
     public int CardComments { get; set; } = 5;
 

@@ -73,6 +73,8 @@ public static class SiloBuilderExtensions
         silo.Services.TryAddSingleton<AgencyCardRelay>();
         var options = silo.Services.AddOptions<LiveGrainsOptions>();
         if (configuration is not null) options.Bind(configuration.GetSection(LiveGrainsOptions.Section));
+        options.Validate(o => o.DedupeWindow >= TimeSpan.FromSeconds(2), $"{LiveGrainsOptions.Section}:DedupeWindow must be at least 2 seconds.")
+            .ValidateOnStart();
         return silo;
     }
 }

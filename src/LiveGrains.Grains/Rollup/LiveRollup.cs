@@ -39,7 +39,9 @@ public sealed class LiveRollup
     [Id(16)] public Dictionary<string, PromotionState> Promotions = [];
     [Id(17)] public List<ViolationView> Violations = [];
     // Ids 18 to 20 held these three sets as strings; they stay retired so old checkpoints do not misread.
-    [Id(32)] public FingerprintSet SeenEventIds = new();
+    // Field 32 held every event id ever seen, in one set; a checkpoint that has it is moved into EventIds on first use.
+    [Id(32)] public FingerprintSet? SeenEventIds;
+    [Id(35)] public DedupeWindow EventIds = new();
     [Id(33)] public FingerprintSet PaidOrders = new();
     [Id(34)] public FingerprintSet RefundedOrders = new();
     [Id(21)] public Dictionary<string, long> Genders = [];
@@ -70,13 +72,23 @@ public sealed class LiveRollup
     public ApplyOutcome Apply(LiveEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
+        if (SeenEventIds is not null) AdoptSeenEventIds();
         var eventId = FingerprintSet.Fingerprint(e.EventId);
-        if (SeenEventIds.Contains(eventId)) return ApplyOutcome.Duplicate;
+        switch (EventIds.Check(eventId, e.OccurredAt))
+        {
+            case DedupeCheck.Seen:
+                return ApplyOutcome.Duplicate;
+            case DedupeCheck.BeforeWindow when e.Data is not (OrderPaid or OrderRefunded or ViolationRecorded):
+                // Counting it could count a retry twice. Orders, refunds and violations are told apart by their own ids.
+                return ApplyOutcome.Reject($"occurredAt {e.OccurredAt:O} is before this LIVE's dedupe window, which starts at " +
+                    $"{EventIds.Start:O} ({EventIds.Length.TotalMinutes:0.#} minutes before its newest events): whether it was " +
+                    "already counted cannot be told. Only orders, refunds and violations, which carry ids of their own, are accepted that late");
+        }
         var outcome = ApplyData(e);
         if (outcome.Kind != ApplyKind.Rejected)
         {
             // An order counted under another event id is still remembered by this id, so its retries are duplicates too.
-            SeenEventIds.Add(eventId);
+            EventIds.Add(eventId, e.OccurredAt);
         }
         if (outcome.Kind == ApplyKind.Accepted)
         {
@@ -87,6 +99,16 @@ public sealed class LiveRollup
         }
         return outcome;
     }
+
+    private void AdoptSeenEventIds()
+    {
+        var newest = new[] { StartedAt, FirstEventAt, EndedAt, LastOrderAt, (DateTimeOffset?)LatestSampleAt }.Max() ?? DateTimeOffset.MinValue;
+        if (Minutes.Count > 0) newest = Max(newest, DateTimeOffset.FromUnixTimeSeconds(Minutes.Keys.Max() * 60));
+        EventIds.AdoptAll(SeenEventIds!, newest);
+        SeenEventIds = null;
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private ApplyOutcome ApplyData(LiveEvent e)
     {

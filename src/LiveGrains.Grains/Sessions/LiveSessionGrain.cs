@@ -74,6 +74,7 @@ public sealed partial class LiveSessionGrain(
         // Spread over the interval: LIVEs that start together would otherwise all checkpoint in the same tick, every
         // interval, and queue behind one another at the storage for seconds.
         _lastCheckpoint = clock.GetUtcNow() - (PeriodicCheckpoints ? Random.Shared.NextDouble() * _options.CheckpointInterval : TimeSpan.Zero);
+        Rollup.EventIds.UseLength(_options.DedupeWindow);
         await Replay(cancellationToken);
         if (Rollup.HasData && (Rollup.Status == LiveStatus.Live || HistoryIsStale)) EnsureTimer();
     }

@@ -72,6 +72,56 @@ public sealed class LiveRollupTests
     }
 
     [Fact]
+    public void An_event_from_before_the_dedupe_window_is_refused_with_the_reason()
+    {
+        var ev = new Events("L1", "C1", T0);
+        var r = new LiveRollup();
+        var early = ev.Likes(Min(1), 10);
+        r.Apply(early).Kind.ShouldBe(ApplyKind.Accepted);
+        r.Apply(ev.Likes(Min(40), 5)).Kind.ShouldBe(ApplyKind.Accepted);
+
+        var retry = r.Apply(early);
+        var late = r.Apply(ev.Likes(Min(2), 7));
+
+        retry.Kind.ShouldBe(ApplyKind.Rejected);
+        late.Kind.ShouldBe(ApplyKind.Rejected);
+        late.Reason.ShouldNotBeNull().ShouldContain("before this LIVE's dedupe window");
+        RollupReader.Totals(r, T0.AddHours(1)).Likes.ShouldBe(15);
+    }
+
+    [Fact]
+    public void A_late_order_from_before_the_window_is_still_counted_once()
+    {
+        var ev = new Events("L1", "C1", T0);
+        var r = new LiveRollup();
+        r.Apply(ev.Started()).Kind.ShouldBe(ApplyKind.Accepted);
+        r.Apply(ev.Viewers(Min(45), 80)).Kind.ShouldBe(ApplyKind.Accepted);
+        var order = ev.Order(Min(3), "o-late", 12m);
+
+        r.Apply(order).Kind.ShouldBe(ApplyKind.Accepted);
+        r.Apply(order).Kind.ShouldBe(ApplyKind.Duplicate);
+
+        RollupReader.Totals(r, T0.AddHours(1)).Orders.ShouldBe(1);
+    }
+
+    [Fact]
+    public void A_checkpoint_that_kept_every_event_id_in_one_set_still_recognises_them()
+    {
+        var story = Story();
+        var r = Apply(story);
+        var before = RollupReader.Totals(r, T0.AddHours(1));
+        var everyId = new FingerprintSet();
+        foreach (var e in story) everyId.Add(e.EventId);
+        (r.SeenEventIds, r.EventIds) = (everyId, new DedupeWindow());
+
+        foreach (var e in story) r.Apply(e).Kind.ShouldBe(ApplyKind.Duplicate);
+
+        r.SeenEventIds.ShouldBeNull();
+        r.EventIds.Count.ShouldBe(story.Count);
+        RollupReader.Totals(r, T0.AddHours(1)).ShouldBe(before);
+    }
+
+    [Fact]
     public void An_order_in_another_currency_is_rejected_with_the_reason()
     {
         var ev = new Events("L1", "C1", T0);
