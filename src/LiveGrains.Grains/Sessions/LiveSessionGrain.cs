@@ -100,8 +100,10 @@ public sealed partial class LiveSessionGrain(
         int accepted = 0, duplicates = 0;
         List<RejectedEvent>? rejected = null;
         List<LoggedEvent>? toLog = null;
-        for (var i = 0; i < batch.Count; i++)
+        var order = TimeOrder(batch);
+        for (var k = 0; k < batch.Count; k++)
         {
+            var i = order?[k] ?? k;
             var e = batch[i];
             var problem = EventValidator.Validate(e, now) ?? Ownership(e);
             var outcome = problem is null ? Rollup.Apply(e) : ApplyOutcome.Reject(problem);
@@ -128,8 +130,29 @@ public sealed partial class LiveSessionGrain(
             if (State.Creator is null) await RefreshCreator(now);
             Wake(now);
         }
+        if (order is not null) rejected?.Sort((a, b) => a.Index.CompareTo(b.Index));
         return new IngestResult(accepted, duplicates, rejected ?? [], new Dictionary<string, long>(1, StringComparer.Ordinal) { [LiveId] = State.LastSequence });
     }
+
+    /// <summary>
+    /// The order in which to apply a batch: by occurredAt (stable), or null when it is in that order already, as a live
+    /// producer's batches are. A LIVE sent whole in one call, grouped by type or newest first, is then judged against
+    /// its dedupe window in the order its events happened, so none of it is refused for arriving late within its own call.
+    /// </summary>
+    private static int[]? TimeOrder(IReadOnlyList<LiveEvent> batch)
+    {
+        var sorted = true;
+        for (var i = 1; i < batch.Count && sorted; i++) sorted = OccurredAt(batch[i - 1]) <= OccurredAt(batch[i]);
+        if (sorted) return null;
+        var order = new int[batch.Count];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        // Index breaks ties, which keeps the sort stable: of two events with one id, the first sent is applied first.
+        Array.Sort(order, (a, b) => OccurredAt(batch[a]).CompareTo(OccurredAt(batch[b])) is var c && c != 0 ? c : a.CompareTo(b));
+        return order;
+    }
+
+    // Ordering must not be what fails on a null item.
+    private static DateTimeOffset OccurredAt(LiveEvent? e) => e?.OccurredAt ?? DateTimeOffset.MinValue;
 
     /// <inheritdoc />
     public async Task CreatorChanged(CreatorProfile profile)

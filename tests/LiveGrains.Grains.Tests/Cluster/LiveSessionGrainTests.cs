@@ -50,6 +50,28 @@ public sealed class LiveSessionGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_whole_LIVE_sent_newest_first_in_one_call_is_counted_whole()
+    {
+        var liveId = Events.NewLiveId();
+        var ev = new Events(liveId, "creator-x", DateTimeOffset.UtcNow.AddHours(-3));
+        var story = new List<LiveEvent> { ev.Started() };
+        for (var minute = 1; minute <= 120; minute++) story.Add(ev.Likes(TimeSpan.FromMinutes(minute), 2));
+        story.Add(ev.Ended(TimeSpan.FromMinutes(121)));
+        story.Reverse();
+        // One bad item in the middle: its index must still name its place in the batch as sent.
+        story.Insert(60, ev.At(TimeSpan.FromMinutes(30), new LikesReceived(-1)));
+        var grain = fixture.Grains.GetGrain<ILiveSessionGrain>(liveId);
+
+        var result = await grain.Ingest(story);
+
+        (result.Accepted, result.Duplicates).ShouldBe((122, 0));
+        result.Rejected.Select(r => r.Index).ShouldBe([60]);
+        var dashboard = (await grain.GetDashboard())!;
+        dashboard.Counters.Likes.ShouldBe(240);
+        dashboard.Card.Status.ShouldBe(LiveStatus.Ended);
+    }
+
+    [Fact]
     public async Task Acknowledgements_name_the_sequence_their_events_reached_and_cards_carry_it()
     {
         var (ev, liveId) = NewLive();
