@@ -135,15 +135,22 @@ public sealed partial class LiveSessionGrain(
     }
 
     /// <summary>
-    /// The order in which to apply a batch: by occurredAt (stable), or null when it is in that order already, as a live
-    /// producer's batches are. A LIVE sent whole in one call, grouped by type or newest first, is then judged against
-    /// its dedupe window in the order its events happened, so none of it is refused for arriving late within its own call.
+    /// The order in which to apply a batch: by occurredAt (stable), or null when the batch spans less than the dedupe
+    /// window, as a live producer's batches do, since then no order of it can push one of its own events out of the
+    /// window. A LIVE sent whole in one call, grouped by type or newest first, is thus judged against its dedupe window in
+    /// the order its events happened, and none of it is refused for arriving late within its own call.
     /// </summary>
-    private static int[]? TimeOrder(IReadOnlyList<LiveEvent> batch)
+    private int[]? TimeOrder(IReadOnlyList<LiveEvent> batch)
     {
-        var sorted = true;
-        for (var i = 1; i < batch.Count && sorted; i++) sorted = OccurredAt(batch[i - 1]) <= OccurredAt(batch[i]);
-        if (sorted) return null;
+        if (batch.Count < 2) return null;
+        DateTimeOffset first = DateTimeOffset.MaxValue, last = DateTimeOffset.MinValue;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var at = OccurredAt(batch[i]);
+            if (at < first) first = at;
+            if (at > last) last = at;
+        }
+        if (last - first <= Rollup.EventIds.Length) return null;
         var order = new int[batch.Count];
         for (var i = 0; i < order.Length; i++) order[i] = i;
         // Index breaks ties, which keeps the sort stable: of two events with one id, the first sent is applied first.
