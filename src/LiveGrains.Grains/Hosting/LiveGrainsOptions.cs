@@ -50,7 +50,7 @@ public sealed class LiveGrainsOptions
 
     /// <summary>
     /// How far before its newest event a LIVE recognises a re-sent event id. Ids of older events are forgotten, which
-    /// keeps a LIVE's memory flat however long it runs; an event that old is refused (orders, refunds and violations,
+    /// keeps the memory a LIVE spends on ids flat however long it runs; an event that old is refused (orders, refunds and violations,
     /// deduplicated by their own ids, are still accepted), so producers must retry within this window. A LIVE keeps the
     /// window it started with.
     /// </summary>

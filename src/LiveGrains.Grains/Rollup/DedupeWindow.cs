@@ -3,10 +3,10 @@ namespace LiveGrains.Grains.Rollup;
 /// <summary>
 /// The event ids a LIVE remembers to recognise re-sent events: those of events that happened (occurredAt) within a
 /// window before its newest event. Ids are kept in generations, one per half window of occurredAt, and a generation is
-/// dropped once it is more than two generations older than the newest, so a LIVE's memory follows its event rate over
-/// the window, not how long it has been on air: keeping every id, a LIVE at four events a second grew by about 7 KB a
-/// minute for as long as it ran. An event from before the window cannot be told from a retry; the rollup decides what
-/// to do with it (<see cref="DedupeCheck.BeforeWindow"/>).
+/// dropped once it is more than two generations older than the newest, so what a LIVE spends on ids follows its event
+/// rate over the window, not how long it has been on air: keeping every id, a LIVE at four events a second grew by about
+/// 7 KB a minute for as long as it ran. An event from before the window cannot be told from a retry; the rollup decides
+/// what to do with it (<see cref="DedupeCheck.BeforeWindow"/>).
 /// </summary>
 [GenerateSerializer, Alias("lg.DedupeWindow")]
 public sealed class DedupeWindow
