@@ -7,17 +7,6 @@ namespace LiveGrains.Contracts.Grains;
 public static class GrainFactoryIngestExtensions
 {
     /// <summary>
-    /// Sends <paramref name="events"/> to a silo in one call (<see cref="IIngestGrain"/>), which splits them by LIVE there:
-    /// for callers outside the silo, whose call per LIVE would each cross the network.
-    /// </summary>
-    public static Task<IngestResult> IngestThroughSiloAsync(this IGrainFactory grains, IReadOnlyList<LiveEvent> events)
-    {
-        ArgumentNullException.ThrowIfNull(grains);
-        ArgumentNullException.ThrowIfNull(events);
-        return grains.GetGrain<IIngestGrain>(0).Ingest(events);
-    }
-
-    /// <summary>
     /// Splits <paramref name="events"/> by LIVE, ingests each LIVE's part in parallel (each LIVE grain is the single
     /// writer of its own events, so parts are independent) and merges the results; rejected indexes refer to
     /// <paramref name="events"/>, and sequences are per LIVE.

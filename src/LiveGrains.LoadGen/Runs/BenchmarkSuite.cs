@@ -178,12 +178,12 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
         switch (name)
         {
             case "inproc":
-                return new GrainTarget("inproc", silo!.Grains(), throughSilo: false);
+                return new GrainTarget("inproc", silo!.Grains());
             case "limit":
                 return new CountingTarget(silo!.Grains());
             case "client":
                 var client = await OrleansHosts.StartClientAsync(options.Gateway);
-                return new GrainTarget("client", client.Grains(), throughSilo: true, async () => { await client.StopAsync(); client.Dispose(); });
+                return new GrainTarget("client", client.Grains(), async () => { await client.StopAsync(); client.Dispose(); });
             case "http":
                 // A short-lived service token of our own, unless one was given: the host's ingest needs the service role.
                 return new HttpTarget(options.Url, options.Token ?? _minter?.ForService("loadgen"), options.Concurrency, SeedThroughGatewayAsync);

@@ -5,12 +5,8 @@ using LiveGrains.Simulation.Truth;
 
 namespace LiveGrains.LoadGen.Targets;
 
-/// <summary>
-/// LiveGrains through direct grain calls: an in-process silo's factory, which calls each LIVE of a request, or an Orleans
-/// client of a running host, which sends each request to the host in one call (<see cref="IIngestGrain"/>), as internal
-/// services do.
-/// </summary>
-public sealed class GrainTarget(string name, IGrainFactory grains, bool throughSilo, Func<ValueTask>? dispose = null) : ITarget
+/// <summary>LiveGrains through direct grain calls: an in-process silo's factory or an Orleans client of a running host.</summary>
+public sealed class GrainTarget(string name, IGrainFactory grains, Func<ValueTask>? dispose = null) : ITarget
 {
     /// <inheritdoc />
     public string Name => name;
@@ -21,7 +17,7 @@ public sealed class GrainTarget(string name, IGrainFactory grains, bool throughS
     /// <inheritdoc />
     public async Task<SendOutcome> SendAsync(LiveEvent[] batch, CancellationToken cancellationToken)
     {
-        var result = throughSilo ? await grains.IngestThroughSiloAsync(batch) : await grains.IngestAsync(batch);
+        var result = await grains.IngestAsync(batch);
         return new SendOutcome(result.Accepted, result.Duplicates, result.Rejected.Count, result.Sequences);
     }
 

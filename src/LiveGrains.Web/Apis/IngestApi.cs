@@ -31,7 +31,7 @@ public static class IngestApi
         IngestResult result;
         try
         {
-            result = batch!.Events.Count == 0 ? IngestResult.Empty : await grains.IngestThroughSiloAsync(batch.Events);
+            result = batch!.Events.Count == 0 ? IngestResult.Empty : await grains.IngestAsync(batch.Events);
         }
         catch (Exception ex) when (RetryableIngestFailure.Is(ex, out var retryAfter))
         {
