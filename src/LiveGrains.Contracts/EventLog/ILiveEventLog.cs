@@ -8,11 +8,11 @@ namespace LiveGrains.Contracts.EventLog;
 public interface ILiveEventLog
 {
     /// <summary>
-    /// Appends <paramref name="events"/> of one LIVE (ascending sequence numbers) and completes once they are durable.
+    /// Appends <paramref name="events"/> of one LIVE (numbered on from its last append) and completes once they are durable.
     /// Throws <see cref="IngestUnavailableException"/> when they cannot be made durable; some of them may still be
     /// durable then, which replay and dedupe make harmless.
     /// </summary>
-    Task AppendAsync(string liveId, IReadOnlyList<LoggedEvent> events, CancellationToken cancellationToken);
+    Task AppendAsync(string liveId, SequencedEvents events, CancellationToken cancellationToken);
 
     /// <summary>The events of <paramref name="liveId"/> with a sequence number above <paramref name="afterSequence"/>, in order.</summary>
     IAsyncEnumerable<LoggedEvent> ReadAfterAsync(string liveId, long afterSequence, CancellationToken cancellationToken);

@@ -16,7 +16,7 @@ public static class GrainFactoryIngestExtensions
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(events);
         var parts = LiveBatch.SplitByLive(events);
-        var calls = new Task<IngestResult>[parts.Count];
+        var calls = new Task<LiveIngestResult>[parts.Count];
         for (var p = 0; p < parts.Count; p++) calls[p] = StringKeyedGrains<ILiveSessionGrain>.Get(grains, parts[p].LiveId).Ingest(parts[p].Events);
         var results = await Task.WhenAll(calls);
 
@@ -25,8 +25,7 @@ public static class GrainFactoryIngestExtensions
         var sequences = new Dictionary<string, long>(parts.Count, StringComparer.Ordinal);
         for (var p = 0; p < parts.Count; p++)
         {
-            if (results[p].Sequences is { } partSequences)
-                foreach (var (liveId, sequence) in partSequences) sequences[liveId] = sequence;
+            sequences[parts[p].LiveId] = results[p].Sequence;
             accepted += results[p].Accepted;
             duplicates += results[p].Duplicates;
             foreach (var r in results[p].Rejected) rejected.Add(r with { Index = parts[p].Indexes[r.Index] });

@@ -12,7 +12,7 @@ public interface ILiveSessionGrain : IWatchableGrain
     /// an order id already counted), or rejected with a reason; rejected items never affect the others.
     /// The batch is handed over, not copied, within a silo: callers build it for this call and never change it after.
     /// </summary>
-    Task<IngestResult> Ingest([Immutable] IReadOnlyList<LiveEvent> batch);
+    Task<LiveIngestResult> Ingest([Immutable] IReadOnlyList<LiveEvent> batch);
 
     /// <summary>The LIVE card (null when the LIVE has received no event).</summary>
     [ReadOnly] Task<LiveCard?> GetCard();

@@ -9,7 +9,8 @@ namespace LiveGrains.Contracts.Views;
 /// <param name="Rejected">Refused events with reasons.</param>
 /// <param name="Sequences">
 /// Per LIVE of the call, the LIVE's event-log sequence once the call's events were in: every card of that LIVE whose
-/// <see cref="LiveCard.Sequence"/> is at least this includes them. Set by grain calls; the HTTP API leaves it out.
+/// <see cref="LiveCard.Sequence"/> is at least this includes them. Set by ingest through the grains
+/// (<see cref="Grains.GrainFactoryIngestExtensions.IngestAsync"/>); the HTTP API leaves it out.
 /// </param>
 [GenerateSerializer, Immutable, Alias("lg.IngestResult")]
 public sealed record IngestResult(

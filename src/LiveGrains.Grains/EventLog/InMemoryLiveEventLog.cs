@@ -14,11 +14,11 @@ public sealed class InMemoryLiveEventLog : ILiveEventLog
     private readonly ConcurrentDictionary<string, List<LoggedEvent>> _lives = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
-    public Task AppendAsync(string liveId, IReadOnlyList<LoggedEvent> events, CancellationToken cancellationToken)
+    public Task AppendAsync(string liveId, SequencedEvents events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
         var log = _lives.GetOrAdd(liveId, _ => []);
-        lock (log) log.AddRange(events);
+        lock (log) log.AddRange(events.Logged());
         return Task.CompletedTask;
     }
 

@@ -12,7 +12,7 @@ namespace LiveGrains.Grains.EventLog;
 public sealed class SingleProcessEventLog : ILiveEventLog
 {
     /// <inheritdoc />
-    public Task AppendAsync(string liveId, IReadOnlyList<LoggedEvent> events, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task AppendAsync(string liveId, SequencedEvents events, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <inheritdoc />
     public IAsyncEnumerable<LoggedEvent> ReadAfterAsync(string liveId, long afterSequence, CancellationToken cancellationToken) =>

@@ -61,10 +61,12 @@ public sealed partial class LiveSessionGrain(
     // Registered once per activation (its first tick on air), never per event; null until then or once removed.
     private IGrainReminder? _onAirReminder;
     private DateTimeOffset _nextReminderAttempt;
+    private string? _liveId;
 
     private LiveSessionState State => store.State;
     private LiveRollup Rollup => store.State.Rollup;
-    private string LiveId => this.GetPrimaryKeyString();
+    // Kept: reading the key decodes a new string, and ingest reads it for every event.
+    private string LiveId => _liveId ??= this.GetPrimaryKeyString();
     private bool PeriodicCheckpoints => _options.CheckpointInterval != Timeout.InfiniteTimeSpan;
     private bool HistoryIsStale => Rollup.Status != LiveStatus.Live && State.HistoryWrittenAtCount != Rollup.EventCount;
 
@@ -89,7 +91,7 @@ public sealed partial class LiveSessionGrain(
     }
 
     /// <inheritdoc />
-    public async Task<IngestResult> Ingest(IReadOnlyList<LiveEvent> batch)
+    public async Task<LiveIngestResult> Ingest(IReadOnlyList<LiveEvent> batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
         if (batch.Count > _options.MaxBatchSize)
@@ -99,7 +101,8 @@ public sealed partial class LiveSessionGrain(
         var now = clock.GetUtcNow();
         int accepted = 0, duplicates = 0;
         List<RejectedEvent>? rejected = null;
-        List<LoggedEvent>? toLog = null;
+        // The accepted events in the order applied; null while that is the batch itself, as it is for most calls.
+        List<LiveEvent>? toLog = null;
         var order = TimeOrder(batch);
         for (var k = 0; k < batch.Count; k++)
         {
@@ -107,31 +110,37 @@ public sealed partial class LiveSessionGrain(
             var e = batch[i];
             var problem = EventValidator.Validate(e, now) ?? Ownership(e);
             var outcome = problem is null ? Rollup.Apply(e) : ApplyOutcome.Reject(problem);
-            switch (outcome.Kind)
+            if (outcome.Kind == ApplyKind.Accepted)
             {
-                case ApplyKind.Accepted:
-                    accepted++;
-                    (toLog ??= []).Add(new LoggedEvent(++State.LastSequence, e));
-                    Track(e);
-                    break;
-                case ApplyKind.Duplicate:
-                    duplicates++;
-                    break;
-                default:
-                    (rejected ??= []).Add(new RejectedEvent(i, e?.EventId, outcome.Reason!));
-                    break;
+                accepted++;
+                toLog?.Add(e);
+                Track(e);
+                continue;
             }
+            if (outcome.Kind == ApplyKind.Duplicate) duplicates++;
+            else (rejected ??= []).Add(new RejectedEvent(i, e?.EventId, outcome.Reason!));
+            // From the first event not accepted on, the batch is no longer what was accepted.
+            toLog ??= AcceptedSoFar(batch, order, k);
         }
 
-        if (toLog is not null)
+        if (accepted > 0)
         {
-            await Log(toLog);
+            await Log(new SequencedEvents(State.LastSequence + 1, toLog ?? (order is null ? batch : AcceptedSoFar(batch, order, batch.Count))));
+            State.LastSequence += accepted;
             _changedSincePush = _changedSinceCheckpoint = true;
             if (State.Creator is null) await RefreshCreator(now);
             Wake(now);
         }
         if (order is not null) rejected?.Sort((a, b) => a.Index.CompareTo(b.Index));
-        return new IngestResult(accepted, duplicates, rejected ?? [], new Dictionary<string, long>(1, StringComparer.Ordinal) { [LiveId] = State.LastSequence });
+        return new LiveIngestResult(accepted, duplicates, rejected ?? [], State.LastSequence);
+    }
+
+    /// <summary>The first <paramref name="count"/> events in the order applied, all of them accepted.</summary>
+    private static List<LiveEvent> AcceptedSoFar(IReadOnlyList<LiveEvent> batch, int[]? order, int count)
+    {
+        var accepted = new List<LiveEvent>(batch.Count);
+        for (var k = 0; k < count; k++) accepted.Add(batch[order?[k] ?? k]);
+        return accepted;
     }
 
     /// <summary>
@@ -203,7 +212,7 @@ public sealed partial class LiveSessionGrain(
     public Task<LiveDashboard?> GetDashboard() =>
         Task.FromResult(Rollup.HasData ? LiveViews.Dashboard(State, clock.GetUtcNow(), _options.CardComments) : null);
 
-    private async Task Log(List<LoggedEvent> events)
+    private async Task Log(SequencedEvents events)
     {
         try
         {
@@ -216,7 +225,7 @@ public sealed partial class LiveSessionGrain(
             _discarded = true;
             _timer?.Dispose();
             this.DeactivateOnIdle();
-            LogAppendFailed(logger, ex, LiveId, events.Count);
+            LogAppendFailed(logger, ex, LiveId, events.Events.Count);
             throw Unavailable($"the events of LIVE {LiveId} could not be made durable", ex);
         }
     }

@@ -33,7 +33,7 @@ public static class DurableIngestBenchmark
         await new SchemaMigrator(dataSource).MigrateAsync(cancellationToken);
 
         var appends = BuildAppends(options);
-        var total = appends.Sum(a => (long)a.Events.Count);
+        var total = appends.Sum(a => (long)a.Events.Events.Count);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"durable ingest: {total:N0} events of {options.Lives:N0} LIVEs in {appends.Count:N0} appends of ≤ {options.AppendSize}, {options.Concurrency ?? options.Lives:N0} LIVEs appending at once, {options.Rounds} rounds"));
 
@@ -80,23 +80,23 @@ public static class DurableIngestBenchmark
     }
 
     /// <summary>The run's events cut into per-LIVE appends with per-LIVE sequence numbers, interleaved as they arrive.</summary>
-    private static List<(string LiveId, IReadOnlyList<LoggedEvent> Events)> BuildAppends(DurableBenchOptions options)
+    private static List<(string LiveId, SequencedEvents Events)> BuildAppends(DurableBenchOptions options)
     {
         var workload = WorkloadBuilder.Build(new LoadGenOptions
         {
             Lives = options.Lives, Agencies = Math.Max(1, options.Lives / 100), Events = options.Events, Seed = options.Seed, Duplicates = 0,
         }, DateTimeOffset.UtcNow);
         var sequences = new Dictionary<string, long>(StringComparer.Ordinal);
-        var appends = new List<(string, IReadOnlyList<LoggedEvent>)>();
+        var appends = new List<(string, SequencedEvents)>();
         foreach (var batch in workload.Batches)
         {
             foreach (var live in batch.GroupBy(e => e.LiveId, StringComparer.Ordinal))
             {
                 foreach (var chunk in live.Chunk(options.AppendSize))
                 {
-                    var next = sequences.GetValueOrDefault(live.Key);
-                    appends.Add((live.Key, chunk.Select(e => new LoggedEvent(++next, e)).ToArray()));
-                    sequences[live.Key] = next;
+                    var next = sequences.GetValueOrDefault(live.Key) + 1;
+                    appends.Add((live.Key, new SequencedEvents(next, chunk)));
+                    sequences[live.Key] = next + chunk.Length - 1;
                 }
             }
         }
@@ -121,12 +121,12 @@ public static class DurableIngestBenchmark
         return new DurableRound(contender, round, written, seconds, window.EventsPerSecond(written / seconds), latencies.Percentile(50) / 1000.0, latencies.Percentile(99) / 1000.0, latencies.Max / 1000.0, cores, copies);
     }
 
-    private static async Task<(LatencyHistogram Acks, long Copies)> RawCopy(NpgsqlDataSource dataSource, List<(string LiveId, IReadOnlyList<LoggedEvent> Events)> appends,
+    private static async Task<(LatencyHistogram Acks, long Copies)> RawCopy(NpgsqlDataSource dataSource, List<(string LiveId, SequencedEvents Events)> appends,
         SteadyWindow window, CancellationToken cancellationToken)
     {
         // As many connections as the log writer uses, each copying large chunks back to back.
-        var chunks = new ConcurrentQueue<LoggedEvent[]>(appends.SelectMany(a => a.Events).Chunk(CopyChunk));
-        long total = chunks.Sum(c => c.Length);
+        var chunks = new ConcurrentQueue<List<SequencedEvents>>(CopyChunks(appends));
+        long copies = chunks.Count;
         var writers = new EventLogOptions().Writers;
         var histograms = await Task.WhenAll(Enumerable.Range(0, writers).Select(async _ =>
         {
@@ -135,23 +135,41 @@ public static class DurableIngestBenchmark
             while (chunks.TryDequeue(out var chunk))
             {
                 var started = Stopwatch.GetTimestamp();
-                await EventLogCopy.WriteAsync(connection, [chunk], DateTimeOffset.UtcNow, cancellationToken);
-                window.Acknowledged(chunk.Length);
+                await EventLogCopy.WriteAsync(connection, chunk, DateTimeOffset.UtcNow, cancellationToken);
+                window.Acknowledged(chunk.Sum(c => c.Events.Count));
                 histogram.Record((long)Stopwatch.GetElapsedTime(started).TotalMicroseconds);
             }
             return histogram;
         }));
-        return (Merge(histograms), (total + CopyChunk - 1) / CopyChunk);
+        return (Merge(histograms), copies);
     }
 
-    private static async Task<(LatencyHistogram Acks, long Copies)> LogWriter(NpgsqlDataSource dataSource, List<(string LiveId, IReadOnlyList<LoggedEvent> Events)> appends,
+    /// <summary>The appends in arrival order, gathered into COPYs of up to <see cref="CopyChunk"/> events.</summary>
+    private static List<List<SequencedEvents>> CopyChunks(List<(string LiveId, SequencedEvents Events)> appends)
+    {
+        var chunks = new List<List<SequencedEvents>> { new() };
+        var size = 0;
+        foreach (var (_, events) in appends)
+        {
+            if (size > 0 && size + events.Events.Count > CopyChunk)
+            {
+                chunks.Add([]);
+                size = 0;
+            }
+            chunks[^1].Add(events);
+            size += events.Events.Count;
+        }
+        return chunks;
+    }
+
+    private static async Task<(LatencyHistogram Acks, long Copies)> LogWriter(NpgsqlDataSource dataSource, List<(string LiveId, SequencedEvents Events)> appends,
         int concurrency, SteadyWindow window, CancellationToken cancellationToken)
     {
         await using var log = new PostgresLiveEventLog(dataSource, Options.Create(new EventLogOptions()), TimeProvider.System,
             NullLogger<PostgresLiveEventLog>.Instance);
         // A LIVE grain appends its batches one after the other, each after the previous one was acknowledged, and with no
         // cancellation token (an acknowledged append must not be abandoned halfway): the run's token is checked between appends.
-        var lives = new ConcurrentQueue<IGrouping<string, (string LiveId, IReadOnlyList<LoggedEvent> Events)>>(
+        var lives = new ConcurrentQueue<IGrouping<string, (string LiveId, SequencedEvents Events)>>(
             appends.GroupBy(a => a.LiveId, StringComparer.Ordinal));
         var histograms = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
@@ -163,7 +181,7 @@ public static class DurableIngestBenchmark
                     cancellationToken.ThrowIfCancellationRequested();
                     var started = Stopwatch.GetTimestamp();
                     await log.AppendAsync(append.LiveId, append.Events, CancellationToken.None);
-                    window.Acknowledged(append.Events.Count);
+                    window.Acknowledged(append.Events.Events.Count);
                     histogram.Record((long)Stopwatch.GetElapsedTime(started).TotalMicroseconds);
                 }
             }

@@ -15,7 +15,7 @@ public static class EventLogCopy
         "COPY live_event_log (accepted_on, live_id, seq, event_id, event_type, occurred_at, accepted_at, envelope) FROM STDIN (FORMAT BINARY)";
 
     /// <summary>Writes <paramref name="batches"/> in one COPY, which commits as one statement: all rows or none.</summary>
-    public static async Task WriteAsync(NpgsqlConnection connection, IEnumerable<IReadOnlyList<LoggedEvent>> batches, DateTimeOffset acceptedAt,
+    public static async Task WriteAsync(NpgsqlConnection connection, IEnumerable<SequencedEvents> batches, DateTimeOffset acceptedAt,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -32,9 +32,9 @@ public static class EventLogCopy
         var none = CancellationToken.None;
         foreach (var events in batches)
         {
-            foreach (var logged in events)
+            var sequence = events.FirstSequence;
+            foreach (var e in events.Events)
             {
-                var e = logged.Event;
                 buffer.ResetWrittenCount();
                 json.Reset(buffer);
                 EventJson.Write(json, e);
@@ -42,7 +42,7 @@ public static class EventLogCopy
                 await importer.StartRowAsync(none);
                 await importer.WriteAsync(day, NpgsqlDbType.Date, none);
                 await importer.WriteAsync(e.LiveId, NpgsqlDbType.Text, none);
-                await importer.WriteAsync(logged.Sequence, NpgsqlDbType.Bigint, none);
+                await importer.WriteAsync(sequence++, NpgsqlDbType.Bigint, none);
                 await importer.WriteAsync(e.EventId, NpgsqlDbType.Text, none);
                 await importer.WriteAsync(e.Type, NpgsqlDbType.Text, none);
                 await importer.WriteAsync(e.OccurredAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, none);

@@ -6,7 +6,7 @@ namespace LiveGrains.Storage.EventLog;
 /// An append waiting for its group commit; completed once its COPY committed, or failed with it. It is its own completion
 /// source: one object per append instead of two, on a path taken tens of thousands of times a second.
 /// </summary>
-internal sealed class PendingAppend(IReadOnlyList<LoggedEvent> events) : TaskCompletionSource
+internal sealed class PendingAppend(SequencedEvents events) : TaskCompletionSource
 {
-    public IReadOnlyList<LoggedEvent> Events { get; } = events;
+    public SequencedEvents Events { get; } = events;
 }

@@ -53,10 +53,10 @@ public sealed partial class PostgresLiveEventLog : ILiveEventLog, IAsyncDisposab
     public (long Commits, long Events) Committed => (Interlocked.Read(ref _commits), Interlocked.Read(ref _committedEvents));
 
     /// <inheritdoc />
-    public Task AppendAsync(string liveId, IReadOnlyList<LoggedEvent> events, CancellationToken cancellationToken)
+    public Task AppendAsync(string liveId, SequencedEvents events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
-        if (events.Count == 0) return Task.CompletedTask;
+        if (events.Events.Count == 0) return Task.CompletedTask;
         if (_closed) return Task.FromException(Unavailable("the event log is shutting down", null));
         var pending = new PendingAppend(events);
         _queue.Enqueue(pending);
@@ -136,7 +136,7 @@ public sealed partial class PostgresLiveEventLog : ILiveEventLog, IAsyncDisposab
         while (events < _options.MaxBatchEvents && _queue.TryDequeue(out var next))
         {
             batch.Add(next);
-            events += next.Events.Count;
+            events += next.Events.Events.Count;
         }
         return events;
     }

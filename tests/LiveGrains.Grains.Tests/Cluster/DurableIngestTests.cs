@@ -63,6 +63,27 @@ public sealed class DurableIngestTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Only_the_accepted_events_of_a_mixed_batch_are_logged_numbered_on_from_the_last()
+    {
+        var (ev, liveId) = NewLive();
+        var grain = fixture.Grains.GetGrain<ILiveSessionGrain>(liveId);
+        var order = ev.Order(Sec(30), "o1", 10.00m);
+        await grain.Ingest([ev.Started(), order]);
+        // Accepted, duplicate, rejected (in the future), accepted.
+        List<LiveEvent> mixed = [ev.Likes(Sec(60), 3), order, ev.Likes(TimeSpan.FromHours(2), 100), ev.Comment(Sec(65), "hi")];
+
+        FaultyEventLog.Faults[liveId] = AppendFault.AfterWrite;
+        await Should.ThrowAsync<IngestUnavailableException>(() => grain.Ingest(mixed));
+        FaultyEventLog.Faults.TryRemove(liveId, out _);
+
+        // The new activation holds only what the log replayed: both accepted events, as sequences 3 and 4.
+        var replayed = (await grain.GetDashboard())!;
+        (replayed.Counters.Orders, replayed.Counters.Likes, replayed.Counters.Comments).ShouldBe((1L, 3L, 1L));
+        replayed.Card.Sequence.ShouldBe(4);
+        (await grain.Ingest([ev.Likes(Sec(80), 1)])).Sequence.ShouldBe(5);
+    }
+
+    [Fact]
     public async Task A_checkpoint_lets_the_in_memory_log_forget_and_a_reactivation_still_has_every_total()
     {
         var (ev, liveId) = NewLive();

@@ -29,7 +29,7 @@ public sealed class FaultyEventLog : ILiveEventLog
     public static int Count(string liveId) => Shared.Count(liveId);
 
     /// <inheritdoc />
-    public async Task AppendAsync(string liveId, IReadOnlyList<LoggedEvent> events, CancellationToken cancellationToken)
+    public async Task AppendAsync(string liveId, SequencedEvents events, CancellationToken cancellationToken)
     {
         if (!Faults.TryGetValue(liveId, out var fault))
         {

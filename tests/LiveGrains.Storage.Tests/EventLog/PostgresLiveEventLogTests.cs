@@ -26,15 +26,15 @@ public sealed class PostgresLiveEventLogTests : IAsyncLifetime
     private static PostgresLiveEventLog NewLog(NpgsqlDataSource dataSource) =>
         new(dataSource, Options.Create(new EventLogOptions()), TimeProvider.System, NullLogger<PostgresLiveEventLog>.Instance);
 
-    private static List<LoggedEvent> Events(string liveId, long firstSequence, int count) =>
-        Enumerable.Range(0, count).Select(i =>
+    private static SequencedEvents Events(string liveId, long firstSequence, int count) =>
+        new(firstSequence, Enumerable.Range(0, count).Select(i =>
         {
             var sequence = firstSequence + i;
             LiveEventData data = i % 2 == 0
                 ? new OrderPaid($"o{sequence}", "p1", "b1", 1, 9.99m + sequence, "USD", sequence % 3 == 0)
                 : new CommentPosted("v1", "Ann", $"comment {sequence} with \"quotes\" and ünïcode");
-            return new LoggedEvent(sequence, new LiveEvent($"{liveId}-e{sequence}", liveId, "creator-log", Start.AddSeconds(sequence), data));
-        }).ToList();
+            return new LiveEvent($"{liveId}-e{sequence}", liveId, "creator-log", Start.AddSeconds(sequence), data);
+        }).ToList());
 
     private async Task<long> Scalar(string sql)
     {
@@ -54,7 +54,7 @@ public sealed class PostgresLiveEventLogTests : IAsyncLifetime
         await log.AppendAsync("7500000000000000001", second, Ct);
 
         var all = await log.ReadAfterAsync("7500000000000000001", 0, Ct).ToListAsync(Ct);
-        all.ShouldBe(first.Concat(second));
+        all.ShouldBe(first.Logged().Concat(second.Logged()));
         var after = await log.ReadAfterAsync("7500000000000000001", 5, Ct).ToListAsync(Ct);
         after.Select(e => e.Sequence).ShouldBe([6L, 7L]);
         (await log.ReadAfterAsync("7500000000000000999", 0, Ct).ToListAsync(Ct)).ShouldBeEmpty();

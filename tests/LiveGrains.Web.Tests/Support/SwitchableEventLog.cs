@@ -13,7 +13,7 @@ public sealed class SwitchableEventLog : ILiveEventLog
     public ConcurrentDictionary<string, bool> Down { get; } = new();
 
     /// <inheritdoc />
-    public Task AppendAsync(string liveId, IReadOnlyList<LoggedEvent> events, CancellationToken cancellationToken) =>
+    public Task AppendAsync(string liveId, SequencedEvents events, CancellationToken cancellationToken) =>
         Down.ContainsKey(liveId)
             ? throw new IngestUnavailableException("the event log could not be written (test switch)") { RetryAfter = TimeSpan.FromSeconds(2) }
             : _inner.AppendAsync(liveId, events, cancellationToken);
