@@ -2,11 +2,15 @@ using System.Diagnostics;
 
 namespace LiveGrains.LoadGen.Measure;
 
-/// <summary>Wall time and this process's CPU time between start and stop; CPU/wall is the number of cores kept busy.</summary>
+/// <summary>
+/// Wall time, this process's CPU time and the bytes it allocated between start and stop; CPU/wall is the number of cores
+/// kept busy.
+/// </summary>
 public sealed class ResourceMeter
 {
     private readonly Stopwatch _wall = Stopwatch.StartNew();
     private readonly TimeSpan _cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+    private readonly long _allocatedAtStart = GC.GetTotalAllocatedBytes();
     private readonly Process? _host;
     private readonly TimeSpan _hostCpuAtStart;
 
@@ -35,6 +39,12 @@ public sealed class ResourceMeter
 
     /// <summary>Process CPU time so far.</summary>
     public TimeSpan Cpu => Process.GetCurrentProcess().TotalProcessorTime - _cpuAtStart;
+
+    /// <summary>
+    /// Managed bytes this process allocated so far: with an in-process silo, the silo's too, which is what its collections
+    /// are paid for.
+    /// </summary>
+    public long Allocated => GC.GetTotalAllocatedBytes() - _allocatedAtStart;
 
     /// <summary>Heap bytes after a full, compacting, blocking collection, so a delta between two calls is live data only.</summary>
     public static long SettledHeapBytes()

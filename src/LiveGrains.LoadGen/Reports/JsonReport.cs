@@ -35,6 +35,7 @@ public static class JsonReport
                 eventsPerSecond = t.Run.EventsPerSecond,
                 cpuCores = t.Run.CpuCores,
                 hostCpuCores = t.Run.HostCpuCores,
+                allocatedBytesPerEvent = t.Run.AllocatedPerEvent,
                 latencyMs = new
                 {
                     p50 = t.Run.Latency.Percentile(50) / 1000.0,

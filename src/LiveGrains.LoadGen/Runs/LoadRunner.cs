@@ -59,13 +59,14 @@ public static class LoadRunner
         }
         TimeSpan wall, cpu;
         TimeSpan? hostCpu;
+        long allocated;
         try
         {
             await Task.WhenAll(histograms.Select(h => Task.Run(() => Worker(h), cancellationToken)));
         }
         finally
         {
-            (wall, cpu, hostCpu) = (meter.Wall, meter.Cpu, meter.HostCpu);
+            (wall, cpu, hostCpu, allocated) = (meter.Wall, meter.Cpu, meter.HostCpu, meter.Allocated);
             await stop.CancelAsync();
             await progress;
         }
@@ -74,7 +75,7 @@ public static class LoadRunner
         // The last, partial second is kept: the series sums to the events sent.
         series.Add(counters.Events - series.Sum());
         return new RunResult(target.Name, sent, counters.Events, counters.Requests, counters.Retries, counters.Accepted, counters.Duplicates,
-            counters.Rejected, wall, cpu, latency, series, hostCpu);
+            counters.Rejected, wall, cpu, allocated, latency, series, hostCpu);
     }
 
     private static async Task<SendOutcome> SendWithRetries(ITarget target, LiveGrains.Contracts.Events.LiveEvent[] batch, int maxAttempts, Counters counters, CancellationToken cancellationToken)

@@ -15,6 +15,7 @@ namespace LiveGrains.LoadGen.Runs;
 /// <param name="Cpu">Process CPU time of the send phase.</param>
 /// <param name="Latency">Acknowledgement latency per request, in microseconds.</param>
 /// <param name="PerSecond">Events acknowledged in each second of the run.</param>
+/// <param name="Allocated">Managed bytes this process allocated in the send phase (an in-process silo's included).</param>
 /// <param name="HostCpu">The web host process's CPU time in the send phase, when it was measured.</param>
 public sealed record RunResult(
     string Target,
@@ -27,6 +28,7 @@ public sealed record RunResult(
     long Rejected,
     TimeSpan Wall,
     TimeSpan Cpu,
+    long Allocated,
     LatencyHistogram Latency,
     IReadOnlyList<long> PerSecond,
     TimeSpan? HostCpu = null)
@@ -36,6 +38,9 @@ public sealed record RunResult(
 
     /// <summary>Cores kept busy by this process (CPU time / wall time).</summary>
     public double CpuCores => Wall.TotalSeconds > 0 ? Cpu.TotalSeconds / Wall.TotalSeconds : 0;
+
+    /// <summary>Managed bytes this process allocated per event sent.</summary>
+    public double AllocatedPerEvent => EventsSent > 0 ? (double)Allocated / EventsSent : 0;
 
     /// <summary>Cores kept busy by the web host (null when not measured).</summary>
     public double? HostCpuCores => HostCpu is { } h && Wall.TotalSeconds > 0 ? h.TotalSeconds / Wall.TotalSeconds : null;
