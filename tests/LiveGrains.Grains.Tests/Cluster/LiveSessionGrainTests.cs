@@ -90,6 +90,19 @@ public sealed class LiveSessionGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Rejections_in_a_batch_of_many_lives_name_their_positions_in_the_whole_batch()
+    {
+        var (a, _) = NewLive();
+        var (b, _) = NewLive();
+        var future = TimeSpan.FromDays(1);
+
+        var result = await fixture.Grains.IngestAsync([a.Started(), b.Started(), b.Likes(future, 1), a.Likes(Sec(5), 2), a.Likes(future, 3)]);
+
+        (result.Accepted, result.Duplicates).ShouldBe((3, 0));
+        result.Rejected.Select(r => r.Index).ShouldBe([2, 4]);
+    }
+
+    [Fact]
     public async Task Out_of_order_events_give_the_same_totals_as_in_order()
     {
         var (ev, liveId) = NewLive();
