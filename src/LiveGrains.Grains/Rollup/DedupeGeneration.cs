@@ -7,6 +7,9 @@ public sealed class DedupeGeneration
     /// <summary>The slot: whole generation lengths since the Unix epoch.</summary>
     [Id(0)] public long Slot;
 
-    /// <summary>Fingerprints of the ids of events whose occurredAt falls in the slot.</summary>
-    [Id(1)] public FingerprintSet Ids = new();
+    /// <summary>
+    /// Fingerprints of the ids of events whose occurredAt falls in the slot: half width, since a window holds a bounded
+    /// number of ids (a generation from a checkpoint written before keeps its full width).
+    /// </summary>
+    [Id(1)] public FingerprintSet Ids = new(FingerprintWidth.Half);
 }

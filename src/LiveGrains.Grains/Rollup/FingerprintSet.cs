@@ -1,24 +1,38 @@
 using System.IO.Hashing;
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 
 namespace LiveGrains.Grains.Rollup;
 
 /// <summary>
-/// A set of ids (event ids, order ids) kept as 128-bit XxHash128 fingerprints in one open-addressing table.
-/// A LIVE remembers every id it has seen, so this is most of its memory: 16 bytes a slot instead of a string and a
-/// hash-set entry (about 90 bytes for a typical event id), and a checkpoint copies one byte array instead of
-/// thousands of strings. Two distinct ids share a fingerprint with a probability of about n²/2¹²⁹ (below 10⁻²⁶ for
-/// a million ids), far below any hardware error rate.
+/// A set of ids (event ids, order ids) kept as XxHash128 fingerprints in one open-addressing table, a slot of 16 bytes
+/// (the whole fingerprint) or of 8 (its low half) instead of a string and a hash-set entry (about 90 bytes for a typical
+/// event id); a checkpoint copies one byte array instead of thousands of strings. Two distinct ids share a fingerprint
+/// with a probability of about n²/2¹²⁹ in a full-width set (below 10⁻²⁶ for a million ids), which suits sets that grow for
+/// as long as a LIVE runs, like its order ids. A half-width set halves the memory of sets bounded in size, like the
+/// event ids of a dedupe window: with n ids in it, a new id is taken for one of them with a probability of n/2⁶⁴, about
+/// 5·10⁻¹⁶ for ten thousand ids, far below any hardware error rate.
 /// </summary>
 [GenerateSerializer, Alias("lg.FingerprintSet")]
 public sealed class FingerprintSet
 {
     private const int MinSlots = 8;
 
-    // Public for the serializer only: the table (16 bytes a slot, all zero when empty) and its occupancy.
+    /// <summary>A set keeping whole 128-bit fingerprints.</summary>
+    public FingerprintSet() : this(FingerprintWidth.Full)
+    {
+    }
+
+    /// <summary>A set keeping fingerprints of the given width.</summary>
+    public FingerprintSet(FingerprintWidth width) => Width = width;
+
+    // Public for the serializer only: the table (all zero when empty), its occupancy, and the slot width. Checkpoints
+    // written before half-width sets existed hold no width: 0 reads as full, which is what their tables are.
     [Id(0)] public byte[] Table = [];
     [Id(1)] public int Count;
+    [Id(2)] public FingerprintWidth Width;
 
     /// <summary>True when the id was added before.</summary>
     public bool Contains(string id) => Contains(Fingerprint(id));
@@ -27,48 +41,54 @@ public sealed class FingerprintSet
     public bool Add(string id) => Add(Fingerprint(id));
 
     /// <summary>True when the id of this <see cref="Fingerprint"/> was added before.</summary>
-    public bool Contains(UInt128 fingerprint)
-    {
-        var slots = Slots;
-        var at = Find(slots, fingerprint);
-        return at >= 0 && !IsEmpty(slots[at]);
-    }
+    public bool Contains(UInt128 fingerprint) =>
+        Width == FingerprintWidth.Half ? Contains(Slots<ulong>(), Half(fingerprint)) : Contains(Slots<UInt128>(), fingerprint);
 
     /// <summary>Adds the id of this <see cref="Fingerprint"/>; false when it was already there.</summary>
-    public bool Add(UInt128 fingerprint)
+    public bool Add(UInt128 fingerprint) =>
+        Width == FingerprintWidth.Half ? Add<ulong>(Half(fingerprint)) : Add<UInt128>(fingerprint);
+
+    private static bool Contains<T>(Span<T> slots, T fingerprint) where T : unmanaged, IBinaryInteger<T>
     {
-        if (Slots.Length == 0 || (Count + 1) * 4 > Slots.Length * 3) Grow();
-        var slots = Slots;
         var at = Find(slots, fingerprint);
-        if (!IsEmpty(slots[at])) return false;
+        return at >= 0 && slots[at] != T.Zero;
+    }
+
+    private bool Add<T>(T fingerprint) where T : unmanaged, IBinaryInteger<T>
+    {
+        if (Table.Length == 0 || (Count + 1) * 4 > Slots<T>().Length * 3) Grow<T>();
+        var slots = Slots<T>();
+        var at = Find(slots, fingerprint);
+        if (slots[at] != T.Zero) return false;
         slots[at] = fingerprint;
         Count++;
         return true;
     }
 
-    private Span<UInt128> Slots => MemoryMarshal.Cast<byte, UInt128>(Table.AsSpan());
+    private Span<T> Slots<T>() where T : unmanaged => MemoryMarshal.Cast<byte, T>(Table.AsSpan());
 
-    private static bool IsEmpty(UInt128 slot) => slot == UInt128.Zero;
+    // Zero marks an empty slot, so a half that is zero is kept as 1, like a whole fingerprint (a collision as unlikely as any other).
+    private static ulong Half(UInt128 fingerprint) => (ulong)fingerprint is var low && low != 0 ? low : 1;
 
     /// <summary>The slot holding the fingerprint, or the empty slot where it belongs; -1 only for an empty table.</summary>
-    private static int Find(Span<UInt128> slots, UInt128 fingerprint)
+    private static int Find<T>(Span<T> slots, T fingerprint) where T : unmanaged, IBinaryInteger<T>
     {
         if (slots.Length == 0) return -1;
         var mask = slots.Length - 1;
         // The fingerprint is uniformly distributed, so its low bits make a good start and linear probing stays short.
-        var at = (int)((ulong)fingerprint & (ulong)mask);
-        while (!IsEmpty(slots[at]) && slots[at] != fingerprint) at = (at + 1) & mask;
+        var at = int.CreateTruncating(fingerprint) & mask;
+        while (slots[at] != T.Zero && slots[at] != fingerprint) at = (at + 1) & mask;
         return at;
     }
 
-    private void Grow()
+    private void Grow<T>() where T : unmanaged, IBinaryInteger<T>
     {
         var old = Table;
-        Table = new byte[Math.Max(MinSlots * 16, old.Length * 2)];
-        var slots = Slots;
-        foreach (var fingerprint in MemoryMarshal.Cast<byte, UInt128>(old.AsSpan()))
+        Table = new byte[Math.Max(MinSlots * Unsafe.SizeOf<T>(), old.Length * 2)];
+        var slots = Slots<T>();
+        foreach (var fingerprint in MemoryMarshal.Cast<byte, T>(old.AsSpan()))
         {
-            if (!IsEmpty(fingerprint)) slots[Find(slots, fingerprint)] = fingerprint;
+            if (fingerprint != T.Zero) slots[Find(slots, fingerprint)] = fingerprint;
         }
     }
 

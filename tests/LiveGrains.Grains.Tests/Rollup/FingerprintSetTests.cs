@@ -20,10 +20,12 @@ public sealed class FingerprintSetTests
         set.Count.ShouldBe(1);
     }
 
-    [Fact]
-    public void Growing_keeps_every_id_and_admits_no_stranger()
+    [Theory]
+    [InlineData(FingerprintWidth.Full)]
+    [InlineData(FingerprintWidth.Half)]
+    public void Growing_keeps_every_id_and_admits_no_stranger(FingerprintWidth width)
     {
-        var set = new FingerprintSet();
+        var set = new FingerprintSet(width);
         var ids = Enumerable.Range(0, 50_000).Select(i => $"7200000000000000{i % 97}-{i}").ToList();
 
         ids.All(set.Add).ShouldBeTrue();
@@ -47,14 +49,33 @@ public sealed class FingerprintSetTests
     }
 
     [Fact]
-    public void A_copy_made_by_the_grain_state_serializer_remembers_the_same_ids()
+    public void A_half_width_set_holds_the_same_ids_in_half_the_bytes()
+    {
+        var full = new FingerprintSet();
+        var half = new FingerprintSet(FingerprintWidth.Half);
+        var ids = Enumerable.Range(0, 3_000).Select(i => $"e-{i}").ToList();
+
+        ids.All(full.Add).ShouldBeTrue();
+        ids.All(half.Add).ShouldBeTrue();
+
+        half.Count.ShouldBe(full.Count);
+        half.Table.Length.ShouldBe(full.Table.Length / 2);
+        ids.Any(half.Add).ShouldBeFalse();
+        half.Contains("e-3000").ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData(FingerprintWidth.Full)]
+    [InlineData(FingerprintWidth.Half)]
+    public void A_copy_made_by_the_grain_state_serializer_remembers_the_same_ids(FingerprintWidth width)
     {
         var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
-        var set = new FingerprintSet();
+        var set = new FingerprintSet(width);
         for (var i = 0; i < 1_000; i++) set.Add($"e-{i}");
 
         var copy = serializer.Deserialize<FingerprintSet>(serializer.SerializeToArray(set)).ShouldNotBeNull();
 
+        copy.Width.ShouldBe(width);
         copy.Count.ShouldBe(1_000);
         copy.Contains("e-999").ShouldBeTrue();
         copy.Add("e-0").ShouldBeFalse();
