@@ -101,7 +101,8 @@ public sealed partial class LiveSessionGrain(
         var now = clock.GetUtcNow();
         int accepted = 0, duplicates = 0;
         List<RejectedEvent>? rejected = null;
-        // The accepted events in the order applied; null while that is the batch itself, as it is for most calls.
+        // The accepted events in the order applied; null while every event so far was accepted, as in most calls, since the
+        // batch (or its time order) is then what to log.
         List<LiveEvent>? toLog = null;
         var order = TimeOrder(batch);
         for (var k = 0; k < batch.Count; k++)
