@@ -17,7 +17,7 @@ public sealed class HyperLogLogTests
         for (var i = 0; i < HyperLogLog.ExactLimit; i++) hll.Add($"viewer-{i}").ShouldBeTrue();
         for (var i = 0; i < HyperLogLog.ExactLimit; i++) hll.Add($"viewer-{i}").ShouldBeFalse();
         hll.Count().ShouldBe(HyperLogLog.ExactLimit);
-        hll.Registers.ShouldBeNull();
+        hll.Packed.ShouldBeNull();
     }
 
     [Fact]
@@ -25,7 +25,7 @@ public sealed class HyperLogLogTests
     {
         var hll = new HyperLogLog();
         for (var i = 0; i <= HyperLogLog.ExactLimit; i++) hll.Add($"viewer-{i}");
-        hll.Registers.ShouldNotBeNull();
+        hll.Packed.ShouldNotBeNull().Length.ShouldBe(12_289);
         hll.Exact.ShouldBeEmpty();
         (Math.Abs(hll.Count() - (HyperLogLog.ExactLimit + 1)) / (double)(HyperLogLog.ExactLimit + 1)).ShouldBeLessThanOrEqualTo(0.02);
     }
@@ -39,6 +39,42 @@ public sealed class HyperLogLogTests
         earlier.Add("viewer-300").ShouldBeTrue();
         earlier.Count().ShouldBe(301);
         earlier.Sparse.ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_checkpoint_with_a_byte_per_register_keeps_its_estimate_and_is_packed_on_first_add()
+    {
+        var today = new HyperLogLog();
+        for (var i = 0; i < 5_000; i++) today.Add($"viewer-{i}");
+        var earlier = RoundTrip(new HyperLogLog { Registers = [.. Enumerable.Range(0, 1 << 14).Select(i => (byte)today.Rank(i))] });
+
+        earlier.Count().ShouldBe(today.Count());
+        earlier.Add("viewer-42").ShouldBeFalse();
+        earlier.Registers.ShouldBeNull();
+        Enumerable.Range(0, 1 << 14).All(i => earlier.Rank(i) == today.Rank(i)).ShouldBeTrue();
+        for (var i = 5_000; i < 6_000; i++) (earlier.Add($"viewer-{i}"), earlier.Count()).ShouldBe((today.Add($"viewer-{i}"), today.Count()));
+    }
+
+    [Fact]
+    public void The_estimate_follows_values_added_after_it_was_read()
+    {
+        var hll = new HyperLogLog();
+        for (var i = 0; i < 10_000; i++) hll.Add($"v{i}");
+        var first = hll.Count();
+        for (var i = 10_000; i < 20_000; i++) hll.Add($"v{i}");
+
+        (Math.Abs(hll.Count() - 20_000) / 20_000d).ShouldBeLessThanOrEqualTo(0.02);
+        (Math.Abs(first - 10_000) / 10_000d).ShouldBeLessThanOrEqualTo(0.02);
+    }
+
+    [Fact]
+    public void Packed_registers_survive_a_serializer_round_trip()
+    {
+        var hll = new HyperLogLog();
+        for (var i = 0; i < 50_000; i++) hll.Add($"viewer-{i}");
+        var copy = RoundTrip(hll);
+        copy.Count().ShouldBe(hll.Count());
+        Enumerable.Range(0, 1 << 14).All(i => copy.Rank(i) == hll.Rank(i)).ShouldBeTrue();
     }
 
     [Fact]
