@@ -4,17 +4,21 @@ namespace LiveGrains.Contracts.EventLog;
 
 /// <summary>
 /// Events of one LIVE accepted in one call, in acceptance order: they take the sequence numbers
-/// <see cref="FirstSequence"/>, <see cref="FirstSequence"/> + 1, and so on. One object per append rather than a
-/// sequence-numbered wrapper per event: appends run for every accepted event, and a batch accepted whole is appended as
-/// the very list the caller sent.
+/// <see cref="FirstSequence"/>, <see cref="FirstSequence"/> + 1, and so on. A value rather than a sequence-numbered
+/// wrapper per event: appends run for every call that accepted anything, and a batch accepted whole is appended as the
+/// very list the caller sent.
 /// </summary>
 /// <param name="FirstSequence">Sequence number of the first of <paramref name="Events"/>.</param>
 /// <param name="Events">The accepted envelopes.</param>
-public sealed record SequencedEvents(long FirstSequence, IReadOnlyList<LiveEvent> Events)
+public readonly record struct SequencedEvents(long FirstSequence, IReadOnlyList<LiveEvent> Events)
 {
     /// <summary>Sequence number of the last of <see cref="Events"/>.</summary>
     public long LastSequence => FirstSequence + Events.Count - 1;
 
     /// <summary>Each event with its sequence number.</summary>
-    public IEnumerable<LoggedEvent> Logged() => Events.Select((e, i) => new LoggedEvent(FirstSequence + i, e));
+    public IEnumerable<LoggedEvent> Logged()
+    {
+        var first = FirstSequence;
+        return Events.Select((e, i) => new LoggedEvent(first + i, e));
+    }
 }

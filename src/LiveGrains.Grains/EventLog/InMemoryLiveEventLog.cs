@@ -16,7 +16,7 @@ public sealed class InMemoryLiveEventLog : ILiveEventLog
     /// <inheritdoc />
     public Task AppendAsync(string liveId, SequencedEvents events, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(events.Events);
         var log = _lives.GetOrAdd(liveId, _ => []);
         lock (log) log.AddRange(events.Logged());
         return Task.CompletedTask;

@@ -133,7 +133,8 @@ public sealed partial class LiveSessionGrain(
             Wake(now);
         }
         if (order is not null) rejected?.Sort((a, b) => a.Index.CompareTo(b.Index));
-        return new LiveIngestResult(accepted, duplicates, rejected ?? [], State.LastSequence);
+        // Not `rejected ?? []`: that empty collection would be a new List, one per call.
+        return new LiveIngestResult(accepted, duplicates, rejected is null ? [] : rejected, State.LastSequence);
     }
 
     /// <summary>The first <paramref name="count"/> events in the order applied, all of them accepted.</summary>
@@ -160,7 +161,12 @@ public sealed partial class LiveSessionGrain(
             if (at < first) first = at;
             if (at > last) last = at;
         }
-        if (last - first <= Rollup.EventIds.Length) return null;
+        return last - first <= Rollup.EventIds.Length ? null : SortedByTime(batch);
+    }
+
+    // Its own method: the comparison's closure over the batch would otherwise be allocated on every call, sorted or not.
+    private static int[] SortedByTime(IReadOnlyList<LiveEvent> batch)
+    {
         var order = new int[batch.Count];
         for (var i = 0; i < order.Length; i++) order[i] = i;
         // Index breaks ties, which keeps the sort stable: of two events with one id, the first sent is applied first.

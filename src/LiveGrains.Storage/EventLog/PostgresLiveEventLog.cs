@@ -55,7 +55,7 @@ public sealed partial class PostgresLiveEventLog : ILiveEventLog, IAsyncDisposab
     /// <inheritdoc />
     public Task AppendAsync(string liveId, SequencedEvents events, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(events.Events);
         if (events.Events.Count == 0) return Task.CompletedTask;
         if (_closed) return Task.FromException(Unavailable("the event log is shutting down", null));
         var pending = new PendingAppend(events);
