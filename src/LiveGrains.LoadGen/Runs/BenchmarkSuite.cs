@@ -33,7 +33,7 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
         var workload = WorkloadBuilder.Build(options, DateTimeOffset.UtcNow);
         output.WriteLine($"workload: {workload.EventCount:N0} events in {workload.Batches.Count:N0} requests, {options.Lives:N0} LIVEs on air, " +
             $"{workload.SimulatedSeconds:0} simulated s, generated in {clock.Elapsed.TotalSeconds:0.0} s");
-        // Not timed: a small world of its own ids, so every code path is jitted before the clock runs.
+        // Not timed: a small world of its own ids, sent until every hot path runs optimized code (see WarmUp).
         var warmUp = WorkloadBuilder.Build(options with { Lives = 200, Events = 20_000, Seed = options.Seed + 1000, Duplicates = 0 }, DateTimeOffset.UtcNow);
 
         var needsSilo = options.Targets.Any(t => t is "inproc" or "limit");
@@ -60,8 +60,9 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
     private async Task<TargetReport> RunOneAsync(ITarget target, Workload workload, Workload warmUp, bool inProcess, bool onHost, CancellationToken cancellationToken)
     {
         var quiet = new RunSettings(options.Concurrency, 0, null, options.MaxAttempts, null);
-        await target.PrepareAsync(warmUp, cancellationToken);
-        await LoadRunner.RunAsync(target, warmUp, quiet, cancellationToken);
+        var warm = await WarmUp.RunAsync(target, warmUp, quiet, cancellationToken);
+        output.WriteLine($"[{target.Name}] warm-up: {warm.Passes} passes of {warmUp.EventCount:N0} events; {warm.LastPassCompiled:N0} methods " +
+            $"compiled in the last, {(warm.Settled ? "settled" : "NOT settled")}");
         await target.PrepareAsync(workload, cancellationToken);
         // Batches are numbered over the whole workload; with --on-air-first, measuring starts after the on-air batches.
         var measuredFrom = options.OnAirFirst ? workload.OnAirBatches : 0;
