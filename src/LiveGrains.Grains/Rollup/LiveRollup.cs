@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using LiveGrains.Contracts.Events;
 using LiveGrains.Contracts.Json;
 using LiveGrains.Contracts.Metrics;
@@ -282,8 +283,9 @@ public sealed class LiveRollup
         return p;
     }
 
+    // One lookup, not a read and a write: a viewer joining updates five of these.
     private static void Increment(Dictionary<string, long> counts, string key) =>
-        counts[key] = counts.GetValueOrDefault(key) + 1;
+        CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _)++;
 
     private static string Name<TEnum>(TEnum value) where TEnum : struct, Enum => WireNames.Of(value);
 }
