@@ -12,9 +12,6 @@ namespace LiveGrains.Contracts.EventLog;
 /// <param name="Events">The accepted envelopes.</param>
 public readonly record struct SequencedEvents(long FirstSequence, IReadOnlyList<LiveEvent> Events)
 {
-    /// <summary>Sequence number of the last of <see cref="Events"/>.</summary>
-    public long LastSequence => FirstSequence + Events.Count - 1;
-
     /// <summary>Each event with its sequence number.</summary>
     public IEnumerable<LoggedEvent> Logged()
     {
