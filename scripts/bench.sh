@@ -35,7 +35,7 @@ loadgen() { dotnet run --project src/LiveGrains.LoadGen -c Release --no-build --
 
 run_inproc() {
   start_redis
-  # The silo runs inside the load generator here: give it the GC the web host (ASP.NET Core) runs with, server GC. The
+  # The silo runs inside the load generator here: give it the GC the web host runs with, server GC (its project turns DATAS off). The
   # load generator itself keeps workstation GC for the host runs, where it shares the cores with the host.
   DOTNET_gcServer=1 loadgen --targets limit,inproc,redis --lives 10000 --agencies 100 --events 1000000 --batch 1000 --concurrency 8 \
     --redis "127.0.0.1:$redis_port" --json "$out/${BENCH_NAME:-inproc}.json" "$@" 2>&1 | tee "$out/${BENCH_NAME:-inproc}.log"

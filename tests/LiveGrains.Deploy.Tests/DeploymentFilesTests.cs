@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using LiveGrains.Deploy.Tests.Support;
 using LiveGrains.Grains.Hosting;
@@ -45,6 +46,23 @@ public sealed class DeploymentFilesTests
             Should.NotThrow(() => configuration.GetSection(section).Get(sections[section], o => o.ErrorOnUnknownConfiguration = true),
                 $"{where}: {name}={value} does not bind to {sections[section].Name}");
         }
+    }
+
+    [Theory]
+    [InlineData("LiveGrains.Web")]
+    [InlineData("LiveGrains.Silo")]
+    public void A_host_runs_server_GC_without_dynamic_adaptation_and_no_deployment_file_changes_its_GC(string host)
+    {
+        // The project files set it (see their comment); the published runtimeconfig is what a container runs with.
+        using var runtimeConfig = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, $"{host}.runtimeconfig.json")));
+        var properties = runtimeConfig.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+        (properties.TryGetProperty("System.GC.Server", out var server) && server.GetBoolean()).ShouldBeTrue($"{host} runs workstation GC");
+        (properties.TryGetProperty("System.GC.DynamicAdaptationMode", out var mode) && mode.GetInt32() == 0)
+            .ShouldBeTrue($"{host} runs server GC with its dynamic adaptation (DATAS)");
+
+        // An environment variable would win over the runtimeconfig.
+        AllVariables().Where(v => v.Name.StartsWith("DOTNET_GC", StringComparison.OrdinalIgnoreCase))
+            .Select(v => $"{v.Where}: {v.Name}").ShouldBeEmpty();
     }
 
     [Fact]
@@ -165,12 +183,15 @@ public sealed class DeploymentFilesTests
             .Where(x => x.Field is { IsLiteral: true } && x.Field.GetRawConstantValue() is string s && s.StartsWith("LiveGrains:", StringComparison.Ordinal))
             .ToDictionary(x => (string)x.Field!.GetRawConstantValue()!, x => x.Type, StringComparer.OrdinalIgnoreCase);
 
-    private static IEnumerable<(string Where, string Name, string? Value)> AllLiveGrainsVariables()
+    private static IEnumerable<(string Where, string Name, string? Value)> AllLiveGrainsVariables() =>
+        AllVariables().Where(v => v.Name.StartsWith("LiveGrains__", StringComparison.Ordinal));
+
+    private static IEnumerable<(string Where, string Name, string? Value)> AllVariables()
     {
         var compose = ComposeOurServices().SelectMany(s => s.Environment.Select(e => ($"compose {s.Name}", e.Key, (string?)e.Value)));
         var kubernetes = OurContainers().SelectMany(c => c.Environment.Select(e => ($"{c.File} {c.Workload}", e.Key, e.Value)));
         var images = new[] { SiloImage, WebImage }.SelectMany(f => Dockerfile.Load(f).Stages.SelectMany(s => s.Environment.Select(e => (f, e.Key, (string?)e.Value))));
-        return compose.Concat(kubernetes).Concat(images).Where(v => v.Item2.StartsWith("LiveGrains__", StringComparison.Ordinal));
+        return compose.Concat(kubernetes).Concat(images);
     }
 
     private static IEnumerable<ComposeService> ComposeOurServices() =>

@@ -18,7 +18,7 @@ public static class OrleansHosts
         Quiet(builder);
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(siloPort, gatewayPort).AddLiveGrainsSingleProcess();
+            silo.UseLocalhostClustering(siloPort, gatewayPort).AddLiveGrainsSingleProcess(builder.Configuration);
             configure?.Invoke(silo);
         });
         var host = builder.Build();

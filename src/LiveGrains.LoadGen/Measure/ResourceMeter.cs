@@ -3,14 +3,15 @@ using System.Diagnostics;
 namespace LiveGrains.LoadGen.Measure;
 
 /// <summary>
-/// Wall time, this process's CPU time and the bytes it allocated between start and stop; CPU/wall is the number of cores
-/// kept busy.
+/// Wall time, this process's CPU time, the bytes it allocated and its garbage collections between start and stop; CPU/wall
+/// is the number of cores kept busy.
 /// </summary>
 public sealed class ResourceMeter
 {
     private readonly Stopwatch _wall = Stopwatch.StartNew();
     private readonly TimeSpan _cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
     private readonly long _allocatedAtStart = GC.GetTotalAllocatedBytes();
+    private readonly GcActivity _gcAtStart = GcActivity.Now();
     private readonly Process? _host;
     private readonly TimeSpan _hostCpuAtStart;
 
@@ -34,6 +35,27 @@ public sealed class ResourceMeter
         }
     }
 
+    /// <summary>The web host's peak resident memory since it started, when a host process was given.</summary>
+    public long? HostPeakWorkingSet
+    {
+        get
+        {
+            if (_host is null) return null;
+            _host.Refresh();
+            return _host.HasExited ? null : _host.PeakWorkingSet64;
+        }
+    }
+
+    /// <summary>This process's peak resident memory since it started (the workload it generated included).</summary>
+    public static long PeakWorkingSet
+    {
+        get
+        {
+            using var self = Process.GetCurrentProcess();
+            return self.PeakWorkingSet64;
+        }
+    }
+
     /// <summary>Wall time so far.</summary>
     public TimeSpan Wall => _wall.Elapsed;
 
@@ -45,6 +67,9 @@ public sealed class ResourceMeter
     /// are paid for.
     /// </summary>
     public long Allocated => GC.GetTotalAllocatedBytes() - _allocatedAtStart;
+
+    /// <summary>Collections and pause time in this process so far; with an in-process silo, what its allocations cost.</summary>
+    public GcActivity Gc => GcActivity.Now() - _gcAtStart;
 
     /// <summary>Heap bytes after a full, compacting, blocking collection, so a delta between two calls is live data only.</summary>
     public static long SettledHeapBytes()

@@ -36,6 +36,9 @@ public static class JsonReport
                 cpuCores = t.Run.CpuCores,
                 hostCpuCores = t.Run.HostCpuCores,
                 allocatedBytesPerEvent = t.Run.AllocatedPerEvent,
+                peakWorkingSetBytes = t.Run.PeakWorkingSet,
+                hostPeakWorkingSetBytes = t.Run.HostPeakWorkingSet,
+                gc = new { pauseShare = t.Run.GcPauseShare, pauseSeconds = t.Run.Gc.Pause.TotalSeconds, gen0 = t.Run.Gc.Gen0, gen1 = t.Run.Gc.Gen1, gen2 = t.Run.Gc.Gen2 },
                 latencyMs = new
                 {
                     p50 = t.Run.Latency.Percentile(50) / 1000.0,

@@ -126,7 +126,8 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
         var acks = AckCheck.Check(phases, truth, dedupes: target.Name is not ("limit" or "redis"));
         var report = new TargetReport(run, verification, acks, totals.Count, active,
             inProcess && active > 0 ? (heapAfter - heapBefore) / (double)active : null, dashboards, onAirPhase);
-        output.WriteLine($"[{target.Name}] {run.EventsSent:N0} events in {run.Wall.TotalSeconds:0.0} s = {run.EventsPerSecond:N0} ev/s; {verification.Summary}; {acks.Summary}");
+        output.WriteLine($"[{target.Name}] {run.EventsSent:N0} events in {run.Wall.TotalSeconds:0.0} s = {run.EventsPerSecond:N0} ev/s; {verification.Summary}; {acks.Summary}; " +
+            $"peak working set {run.PeakWorkingSet / 1048576.0:N0} MiB{(run.HostPeakWorkingSet is { } host ? $", host {host / 1048576.0:N0} MiB" : "")}");
         foreach (var line in verification.Differences.Concat(acks.Differences)) output.WriteLine($"  {line}");
         return report;
     }

@@ -60,13 +60,17 @@ public static class LoadRunner
         TimeSpan wall, cpu;
         TimeSpan? hostCpu;
         long allocated;
+        GcActivity gc;
+        long peak;
+        long? hostPeak;
         try
         {
             await Task.WhenAll(histograms.Select(h => Task.Run(() => Worker(h), cancellationToken)));
         }
         finally
         {
-            (wall, cpu, hostCpu, allocated) = (meter.Wall, meter.Cpu, meter.HostCpu, meter.Allocated);
+            (wall, cpu, hostCpu, allocated, gc) = (meter.Wall, meter.Cpu, meter.HostCpu, meter.Allocated, meter.Gc);
+            (peak, hostPeak) = (ResourceMeter.PeakWorkingSet, meter.HostPeakWorkingSet);
             await stop.CancelAsync();
             await progress;
         }
@@ -75,7 +79,7 @@ public static class LoadRunner
         // The last, partial second is kept: the series sums to the events sent.
         series.Add(counters.Events - series.Sum());
         return new RunResult(target.Name, sent, counters.Events, counters.Requests, counters.Retries, counters.Accepted, counters.Duplicates,
-            counters.Rejected, wall, cpu, allocated, latency, series, hostCpu);
+            counters.Rejected, wall, cpu, allocated, latency, series, gc, peak, hostPeak, hostCpu);
     }
 
     private static async Task<SendOutcome> SendWithRetries(ITarget target, LiveGrains.Contracts.Events.LiveEvent[] batch, int maxAttempts, Counters counters, CancellationToken cancellationToken)

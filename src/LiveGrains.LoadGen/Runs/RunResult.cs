@@ -16,6 +16,9 @@ namespace LiveGrains.LoadGen.Runs;
 /// <param name="Latency">Acknowledgement latency per request, in microseconds.</param>
 /// <param name="PerSecond">Events acknowledged in each second of the run.</param>
 /// <param name="Allocated">Managed bytes this process allocated in the send phase (an in-process silo's included).</param>
+/// <param name="Gc">This process's garbage collections in the send phase.</param>
+/// <param name="PeakWorkingSet">This process's peak resident memory at the end of the send phase, since it started.</param>
+/// <param name="HostPeakWorkingSet">The web host's peak resident memory at the end of the send phase, when it was measured.</param>
 /// <param name="HostCpu">The web host process's CPU time in the send phase, when it was measured.</param>
 public sealed record RunResult(
     string Target,
@@ -31,6 +34,9 @@ public sealed record RunResult(
     long Allocated,
     LatencyHistogram Latency,
     IReadOnlyList<long> PerSecond,
+    GcActivity Gc,
+    long PeakWorkingSet,
+    long? HostPeakWorkingSet = null,
     TimeSpan? HostCpu = null)
 {
     /// <summary>Events acknowledged per wall second over the whole send phase.</summary>
@@ -41,6 +47,9 @@ public sealed record RunResult(
 
     /// <summary>Managed bytes this process allocated per event sent.</summary>
     public double AllocatedPerEvent => EventsSent > 0 ? (double)Allocated / EventsSent : 0;
+
+    /// <summary>Share of the send phase's wall time in which this process's managed threads were paused for collections.</summary>
+    public double GcPauseShare => Wall.TotalSeconds > 0 ? Gc.Pause.TotalSeconds / Wall.TotalSeconds : 0;
 
     /// <summary>Cores kept busy by the web host (null when not measured).</summary>
     public double? HostCpuCores => HostCpu is { } h && Wall.TotalSeconds > 0 ? h.TotalSeconds / Wall.TotalSeconds : null;
