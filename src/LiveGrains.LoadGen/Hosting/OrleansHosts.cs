@@ -10,7 +10,8 @@ public static class OrleansHosts
 {
     /// <summary>
     /// A localhost silo in this process with the LiveGrains grains and in-memory storage, exactly as the embedded web
-    /// host wires it; the counting grain of the limit baseline is in this assembly, so the silo finds it too.
+    /// host wires it, settings from the environment included (<c>LiveGrains__Grains__TickInterval</c>, say); the counting
+    /// grain of the limit baseline is in this assembly, so the silo finds it too.
     /// </summary>
     public static async Task<IHost> StartSiloAsync(int siloPort, int gatewayPort, Action<ISiloBuilder>? configure = null)
     {
