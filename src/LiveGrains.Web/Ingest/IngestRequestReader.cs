@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using LiveGrains.Contracts.Events;
 using LiveGrains.Contracts.Views;
@@ -24,28 +23,26 @@ public static class IngestRequestReader
         }
         if (request.ContentLength > options.MaxBodyBytes) return (null, TooLarge(options));
 
-        var body = new ArrayBufferWriter<byte>();
+        PooledRequestBody? body;
         try
         {
-            while (true)
-            {
-                var memory = body.GetMemory(64 * 1024);
-                var read = await request.Body.ReadAsync(memory, cancellationToken);
-                if (read == 0) break;
-                body.Advance(read);
-                if (body.WrittenCount > options.MaxBodyBytes) return (null, TooLarge(options));
-            }
+            body = await PooledRequestBody.ReadAsync(request.Body, request.ContentLength, options.MaxBodyBytes, cancellationToken);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return (null, TooLarge(options));
         }
+        if (body is null) return (null, TooLarge(options));
 
-        var bytes = body.WrittenMemory;
-        var first = FirstNonWhitespace(bytes.Span);
-        if (first < 0) return (null, new IngestRequestError(400, "The request body is empty: send a JSON array of events or NDJSON, one event per line."));
-        var ndjson = request.ContentType?.Contains("ndjson", StringComparison.OrdinalIgnoreCase) == true || bytes.Span[first] == (byte)'{';
-        return ndjson ? ReadLines(bytes, options) : ReadArray(bytes, options);
+        // Parsing copies every value it keeps out of the body, so the pooled buffer goes back when it is done.
+        using (body)
+        {
+            var bytes = body.Memory;
+            var first = FirstNonWhitespace(bytes.Span);
+            if (first < 0) return (null, new IngestRequestError(400, "The request body is empty: send a JSON array of events or NDJSON, one event per line."));
+            var ndjson = request.ContentType?.Contains("ndjson", StringComparison.OrdinalIgnoreCase) == true || bytes.Span[first] == (byte)'{';
+            return ndjson ? ReadLines(bytes, options) : ReadArray(bytes, options);
+        }
     }
 
     private static (IngestBatch?, IngestRequestError?) ReadArray(ReadOnlyMemory<byte> bytes, IngestOptions options)

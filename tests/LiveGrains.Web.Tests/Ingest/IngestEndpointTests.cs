@@ -127,6 +127,33 @@ public sealed class IngestEndpointTests(WebFixture app)
     }
 
     [Fact]
+    public async Task A_chunked_body_without_a_length_is_read_whole_and_one_over_the_limit_is_a_413()
+    {
+        var live = NewLiveId();
+        var lines = Enumerable.Range(0, 450).Select(i => Likes(live, $"c{i}", 1)).ToList();
+        var body = string.Join("\n", lines);
+        body.Length.ShouldBeGreaterThan(64 * 1024);
+        body.Length.ShouldBeLessThan(200_000);
+
+        var accepted = await Result(await PostChunked(body));
+        var tooLarge = await PostChunked(body + "\n" + new string(' ', 200_000));
+
+        accepted.Accepted.ShouldBe(450);
+        tooLarge.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    private async Task<HttpResponseMessage> PostChunked(string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/ingest/events")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/x-ndjson"),
+        };
+        request.Headers.TransferEncodingChunked = true;
+        request.Content.Headers.ContentLength = null;
+        return await _http.SendAsync(request, Ct);
+    }
+
+    [Fact]
     public async Task Too_many_events_in_one_request_is_a_413()
     {
         var live = NewLiveId();
