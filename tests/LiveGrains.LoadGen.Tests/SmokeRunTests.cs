@@ -17,6 +17,8 @@ public sealed class SmokeRunTests
         SiloPort = 22611,
         SiloGatewayPort = 32611,
         Progress = false,
+        // A smoke run checks totals, not speed: no need to wait for time-driven paths to compile.
+        WarmUpSeconds = 0,
     };
 
     [Fact]

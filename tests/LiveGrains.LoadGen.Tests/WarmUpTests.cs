@@ -43,12 +43,26 @@ public sealed class WarmUpTests
     {
         var target = new RecordingTarget();
 
-        var result = await WarmUp.RunAsync(target, World, new RunSettings(4, 0, null, 1, null), TestContext.Current.CancellationToken);
+        var result = await WarmUp.RunAsync(target, World, new RunSettings(4, 0, null, 1, null), TimeSpan.Zero, TestContext.Current.CancellationToken);
 
         result.Passes.ShouldBeInRange(2, 9);
         target.Passes.Count.ShouldBe(result.Passes);
         target.Passes.ShouldAllBe(p => p.Count == 20);
         target.Passes.SelectMany(p => p.Keys).Distinct().Count().ShouldBe(20 * result.Passes);
         result.Settled.ShouldBe(result.LastPassCompiled < 25);
+    }
+
+    [Fact]
+    public async Task Warm_up_lasts_at_least_its_minimum_duration_even_when_the_JIT_settles_sooner()
+    {
+        var target = new RecordingTarget();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = await WarmUp.RunAsync(target, World, new RunSettings(4, 0, null, 1, null), TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+
+        clock.Elapsed.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(3));
+        result.Seconds.ShouldBeGreaterThanOrEqualTo(3);
+        result.Passes.ShouldBeInRange(2, 9);
+        target.Passes.Count.ShouldBe(result.Passes);
     }
 }

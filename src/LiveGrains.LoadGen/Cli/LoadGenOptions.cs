@@ -88,6 +88,12 @@ public sealed record LoadGenOptions
     /// </summary>
     public bool OnAirFirst { get; init; }
 
+    /// <summary>
+    /// Wall seconds each target's warm-up lasts at least: time-driven paths (checkpoints every 5 s, ticks, deactivations)
+    /// are compiled only once they have run.
+    /// </summary>
+    public double WarmUpSeconds { get; init; } = 12;
+
     /// <summary>Whether a progress line is printed every second.</summary>
     public bool Progress { get; init; } = true;
 }

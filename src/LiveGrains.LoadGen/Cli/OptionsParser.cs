@@ -19,6 +19,7 @@ public static class OptionsParser
           --dashboards 1000        SignalR dashboards during client/http (needs --signing-key; 0: none)
           --host-pid 0             web host process, to report its CPU
           --on-air-first           put every LIVE on air (unmeasured) and wait until dashboards show them, then measure
+          --warm-up-seconds 12     wall seconds each target's warm-up lasts at least (its JIT must also settle)
           --silo-port 22111  --silo-gateway 32000  --json results.json  --no-progress
         """;
 
@@ -63,6 +64,7 @@ public static class OptionsParser
                     "--host-pid" => o with { HostProcessId = Int(v) },
                     "--redis" => o with { Redis = v },
                     "--json" => o with { JsonPath = v },
+                    "--warm-up-seconds" => o with { WarmUpSeconds = Dbl(v) },
                     _ => throw new FormatException($"unknown option {name}"),
                 };
             }
@@ -75,6 +77,7 @@ public static class OptionsParser
         var unknown = o.Targets.FirstOrDefault(t => !known.Contains(t));
         if (unknown is not null) return (null, $"unknown target {unknown}\n{Usage}");
         if (o.Lives <= 0 || o.Batch <= 0 || o.Concurrency <= 0 || o.Events <= 0) return (null, $"--lives, --batch, --concurrency and --events must be positive\n{Usage}");
+        if (o.WarmUpSeconds is < 0 or > 600) return (null, $"--warm-up-seconds must be between 0 and 600\n{Usage}");
         if (o.Dashboards < 0) return (null, $"--dashboards must be 0 or more\n{Usage}");
         if (o.SigningKey is { } key && System.Text.Encoding.UTF8.GetByteCount(key) < 32) return (null, "--signing-key must be at least 32 bytes, as the host requires");
         // Sending anywhere but this machine is not what a benchmark of this repository is for.

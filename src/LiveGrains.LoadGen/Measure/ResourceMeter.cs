@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace LiveGrains.LoadGen.Measure;
 
 /// <summary>
-/// Wall time, this process's CPU time, the bytes it allocated and its garbage collections between start and stop; CPU/wall
+/// Wall time, this process's CPU time, the bytes it allocated, its garbage collections and its JIT compilations between start and stop; CPU/wall
 /// is the number of cores kept busy.
 /// </summary>
 public sealed class ResourceMeter
@@ -12,6 +12,7 @@ public sealed class ResourceMeter
     private readonly TimeSpan _cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
     private readonly long _allocatedAtStart = GC.GetTotalAllocatedBytes();
     private readonly GcActivity _gcAtStart = GcActivity.Now();
+    private readonly JitActivity _jitAtStart = JitActivity.Now();
     private readonly Process? _host;
     private readonly TimeSpan _hostCpuAtStart;
 
@@ -70,6 +71,9 @@ public sealed class ResourceMeter
 
     /// <summary>Collections and pause time in this process so far; with an in-process silo, what its allocations cost.</summary>
     public GcActivity Gc => GcActivity.Now() - _gcAtStart;
+
+    /// <summary>Methods this process compiled so far, and the time it took; with an in-process silo, the silo's too.</summary>
+    public JitActivity Jit => JitActivity.Now() - _jitAtStart;
 
     /// <summary>Heap bytes after a full, compacting, blocking collection, so a delta between two calls is live data only.</summary>
     public static long SettledHeapBytes()

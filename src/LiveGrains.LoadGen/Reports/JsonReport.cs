@@ -39,6 +39,7 @@ public static class JsonReport
                 peakWorkingSetBytes = t.Run.PeakWorkingSet,
                 hostPeakWorkingSetBytes = t.Run.HostPeakWorkingSet,
                 gc = new { pauseShare = t.Run.GcPauseShare, pauseSeconds = t.Run.Gc.Pause.TotalSeconds, gen0 = t.Run.Gc.Gen0, gen1 = t.Run.Gc.Gen1, gen2 = t.Run.Gc.Gen2 },
+                jit = new { methods = t.Run.Jit.Methods, seconds = t.Run.Jit.Time.TotalSeconds },
                 latencyMs = new
                 {
                     p50 = t.Run.Latency.Percentile(50) / 1000.0,

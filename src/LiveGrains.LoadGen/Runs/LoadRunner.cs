@@ -61,6 +61,7 @@ public static class LoadRunner
         TimeSpan? hostCpu;
         long allocated;
         GcActivity gc;
+        JitActivity jit;
         long peak;
         long? hostPeak;
         try
@@ -70,7 +71,7 @@ public static class LoadRunner
         finally
         {
             (wall, cpu, hostCpu, allocated, gc) = (meter.Wall, meter.Cpu, meter.HostCpu, meter.Allocated, meter.Gc);
-            (peak, hostPeak) = (ResourceMeter.PeakWorkingSet, meter.HostPeakWorkingSet);
+            (jit, peak, hostPeak) = (meter.Jit, ResourceMeter.PeakWorkingSet, meter.HostPeakWorkingSet);
             await stop.CancelAsync();
             await progress;
         }
@@ -79,7 +80,7 @@ public static class LoadRunner
         // The last, partial second is kept: the series sums to the events sent.
         series.Add(counters.Events - series.Sum());
         return new RunResult(target.Name, sent, counters.Events, counters.Requests, counters.Retries, counters.Accepted, counters.Duplicates,
-            counters.Rejected, wall, cpu, allocated, latency, series, gc, peak, hostPeak, hostCpu);
+            counters.Rejected, wall, cpu, allocated, latency, series, gc, jit, peak, hostPeak, hostCpu);
     }
 
     private static async Task<SendOutcome> SendWithRetries(ITarget target, LiveGrains.Contracts.Events.LiveEvent[] batch, int maxAttempts, Counters counters, CancellationToken cancellationToken)

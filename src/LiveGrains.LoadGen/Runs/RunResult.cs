@@ -17,6 +17,7 @@ namespace LiveGrains.LoadGen.Runs;
 /// <param name="PerSecond">Events acknowledged in each second of the run.</param>
 /// <param name="Allocated">Managed bytes this process allocated in the send phase (an in-process silo's included).</param>
 /// <param name="Gc">This process's garbage collections in the send phase.</param>
+/// <param name="Jit">This process's JIT compilations in the send phase.</param>
 /// <param name="PeakWorkingSet">This process's peak resident memory at the end of the send phase, since it started.</param>
 /// <param name="HostPeakWorkingSet">The web host's peak resident memory at the end of the send phase, when it was measured.</param>
 /// <param name="HostCpu">The web host process's CPU time in the send phase, when it was measured.</param>
@@ -35,6 +36,7 @@ public sealed record RunResult(
     LatencyHistogram Latency,
     IReadOnlyList<long> PerSecond,
     GcActivity Gc,
+    JitActivity Jit,
     long PeakWorkingSet,
     long? HostPeakWorkingSet = null,
     TimeSpan? HostCpu = null)

@@ -8,7 +8,10 @@ namespace LiveGrains.LoadGen.Runs;
 /// until this process's JIT settles. A single pass left the hot code at tier 0 or in its instrumented tier, to be
 /// recompiled in the background while the measured run went on, so short runs measured the JIT as much as the system:
 /// with tiered PGO turned off, which reaches optimized code sooner, LiveGrains ran 40 % faster in the same 1M-event run.
-/// A long-running silo or web host runs optimized code; so do the runs after this warm-up, for every target alike.
+/// A long-running silo or web host runs optimized code; so do the runs after this warm-up, for every target alike. Some
+/// hot paths are driven by time, not by events (a LIVE's checkpoint every 5 s, its ticks, deactivations): the passes are
+/// spread over a minimum duration so those are compiled too. Without it, a run compiled the checkpoint's serializers and
+/// more (about a thousand methods, 2.6 s of JIT on two cores) while measured.
 /// </summary>
 public static class WarmUp
 {
@@ -21,23 +24,31 @@ public static class WarmUp
     // Tier-1 compilation runs on a background thread once methods stop being newly called: give it room between passes.
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Sends passes of <paramref name="world"/> to <paramref name="target"/> until the JIT settles or the passes run out.</summary>
-    public static async Task<WarmUpResult> RunAsync(ITarget target, Workload world, RunSettings settings, CancellationToken cancellationToken)
+    // Passes over which the minimum duration is spread: the JIT can settle after this many.
+    private const int PassesForMinDuration = 6;
+
+    /// <summary>
+    /// Sends passes of <paramref name="world"/> to <paramref name="target"/> until the JIT settles, and at least
+    /// <paramref name="minDuration"/> has passed, or the passes run out.
+    /// </summary>
+    public static async Task<WarmUpResult> RunAsync(ITarget target, Workload world, RunSettings settings, TimeSpan minDuration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(world);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var pause = TimeSpan.FromTicks(Math.Max(Pause.Ticks, minDuration.Ticks / PassesForMinDuration));
         var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
         for (var pass = 0; pass < MaxPasses; pass++)
         {
             var lives = world.ForRun(pass);
             await target.PrepareAsync(lives, cancellationToken);
             await LoadRunner.RunAsync(target, lives, settings, cancellationToken);
-            await Task.Delay(Pause, cancellationToken);
+            await Task.Delay(pause, cancellationToken);
             var now = System.Runtime.JitInfo.GetCompiledMethodCount();
             var fresh = now - compiled;
             compiled = now;
-            if (pass + 1 >= MinPasses && fresh < SettledBelow) return new WarmUpResult(pass + 1, fresh, true);
-            if (pass + 1 == MaxPasses) return new WarmUpResult(pass + 1, fresh, false);
+            if (pass + 1 >= MinPasses && fresh < SettledBelow && clock.Elapsed >= minDuration) return new WarmUpResult(pass + 1, fresh, true, clock.Elapsed.TotalSeconds);
+            if (pass + 1 == MaxPasses) return new WarmUpResult(pass + 1, fresh, false, clock.Elapsed.TotalSeconds);
         }
         throw new InvalidOperationException("unreachable: the last pass returns");
     }

@@ -7,12 +7,18 @@ namespace LiveGrains.LoadGen.Workloads;
 /// <summary>Builds a <see cref="Workload"/> from the shared <see cref="LiveWorld"/> simulator.</summary>
 public static class WorkloadBuilder
 {
-    /// <summary>Steps a world of <see cref="LoadGenOptions.Lives"/> LIVEs until <see cref="LoadGenOptions.Events"/> events exist.</summary>
-    public static Workload Build(LoadGenOptions o, DateTimeOffset now)
+    /// <summary>
+    /// Steps a world of <see cref="LoadGenOptions.Lives"/> LIVEs until <see cref="LoadGenOptions.Events"/> events exist;
+    /// <paramref name="liveMinutes"/>, when given, is the range of planned LIVE lengths instead of the simulator's.
+    /// </summary>
+    public static Workload Build(LoadGenOptions o, DateTimeOffset now, (int Min, int Max)? liveMinutes = null)
     {
         ArgumentNullException.ThrowIfNull(o);
+        var defaults = new SimulationOptions();
         var world = new LiveWorld(new SimulationOptions
         {
+            MinLiveMinutes = liveMinutes?.Min ?? defaults.MinLiveMinutes,
+            MaxLiveMinutes = liveMinutes?.Max ?? defaults.MaxLiveMinutes,
             Seed = o.Seed,
             Agencies = o.Agencies,
             // A few spare creators so LIVEs that end are replaced by new ones, as on a real platform.
