@@ -89,8 +89,8 @@ public sealed record LoadGenOptions
     public bool OnAirFirst { get; init; }
 
     /// <summary>
-    /// Wall seconds each target's warm-up lasts at least: time-driven paths (checkpoints every 5 s, ticks, deactivations)
-    /// are compiled only once they have run.
+    /// Wall seconds each target's warm-up lasts at least: time-driven paths (ticks, heartbeats, periodic checkpoints,
+    /// deactivations) are compiled only once they have run.
     /// </summary>
     public double WarmUpSeconds { get; init; } = 12;
 

@@ -9,9 +9,9 @@ namespace LiveGrains.LoadGen.Runs;
 /// recompiled in the background while the measured run went on, so short runs measured the JIT as much as the system:
 /// with tiered PGO turned off, which reaches optimized code sooner, LiveGrains ran 40 % faster in the same 1M-event run.
 /// A long-running silo or web host runs optimized code; so do the runs after this warm-up, for every target alike. Some
-/// hot paths are driven by time, not by events (a LIVE's checkpoint every 5 s, its ticks, deactivations): the passes are
-/// spread over a minimum duration so those are compiled too. Without it, a run compiled the checkpoint's serializers and
-/// more (about a thousand methods, 2.6 s of JIT on two cores) while measured.
+/// hot paths are driven by time rather than by events (ticks, heartbeats, periodic checkpoints where a host writes them,
+/// deactivations): the passes are spread over a minimum duration so that those run too. What the world's events must
+/// cover is the warm-up world's business (see <see cref="BenchmarkSuite"/>).
 /// </summary>
 public static class WarmUp
 {
