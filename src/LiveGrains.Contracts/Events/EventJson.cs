@@ -9,23 +9,53 @@ namespace LiveGrains.Contracts.Events;
 /// </summary>
 public static class EventJson
 {
-    /// <summary>Parses one envelope; on failure <paramref name="error"/> names the field and the problem.</summary>
-    public static bool TryParse(JsonElement item, out LiveEvent? parsed, out string? error)
+    /// <summary>
+    /// Reads one envelope from <paramref name="reader"/>, which stands on the item's first token, and leaves it on the
+    /// item's last token. Bad content comes back in <paramref name="error"/> (with the event id when the item had one);
+    /// only JSON that is not well formed throws (<see cref="JsonException"/>), since then no item boundary can be
+    /// trusted. The reader must hold the whole item: fields come in any order, so the payload is read once its type is
+    /// known.
+    /// </summary>
+    public static bool TryRead(ref Utf8JsonReader reader, out LiveEvent? parsed, out string? eventId, out string? error)
     {
         parsed = null;
-        if (item.ValueKind != JsonValueKind.Object)
+        eventId = null;
+        if (reader.TokenType != JsonTokenType.StartObject)
         {
-            error = $"expected an event object, got {item.ValueKind.ToString().ToLowerInvariant()}";
+            error = $"expected an event object, got {KindOf(reader.TokenType)}";
+            reader.Skip();
             return false;
         }
 
-        // Every field is read (no short-circuit) so definite assignment holds; the first problem wins. Names as UTF-8
-        // literals and no array of problems: this runs for every event of every HTTP batch.
-        var eventIdProblem = Text(item, "eventId"u8, "eventId", out var eventId);
-        var liveIdProblem = Text(item, "liveId"u8, "liveId", out var liveId);
-        var creatorIdProblem = Text(item, "creatorId"u8, "creatorId", out var creatorId);
-        var typeProblem = Text(item, "type"u8, "type", out var typeName);
-        var occurredAtProblem = Timestamp(item, out var occurredAt);
+        // Names as UTF-8 literals and no array of problems: this runs for every event of every HTTP batch. A field
+        // given twice counts by its last value.
+        string? liveId = null, creatorId = null, typeName = null;
+        string? eventIdProblem = "eventId is required", liveIdProblem = "liveId is required",
+            creatorIdProblem = "creatorId is required", typeProblem = "type is required", occurredAtProblem = "occurredAt is required";
+        var occurredAt = default(DateTimeOffset);
+        var data = default(Utf8JsonReader);
+        var hasData = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("eventId"u8)) eventIdProblem = Text(ref reader, "eventId", out eventId);
+            else if (reader.ValueTextEquals("liveId"u8)) liveIdProblem = Text(ref reader, "liveId", out liveId);
+            else if (reader.ValueTextEquals("creatorId"u8)) creatorIdProblem = Text(ref reader, "creatorId", out creatorId);
+            else if (reader.ValueTextEquals("type"u8)) typeProblem = Text(ref reader, "type", out typeName);
+            else if (reader.ValueTextEquals("occurredAt"u8)) occurredAtProblem = Timestamp(ref reader, out occurredAt);
+            else if (reader.ValueTextEquals("data"u8))
+            {
+                reader.Read();
+                hasData = reader.TokenType == JsonTokenType.StartObject;
+                // A copy of the reader marks where the payload starts; skipping it also proves it well formed.
+                data = reader;
+            }
+            else
+            {
+                reader.Read();
+            }
+            reader.Skip();
+        }
+
         error = eventIdProblem ?? liveIdProblem ?? creatorIdProblem ?? typeProblem ?? occurredAtProblem;
         if (error is not null) return false;
 
@@ -35,7 +65,7 @@ public static class EventJson
             error = $"unknown event type '{typeName}'; known types: {string.Join(", ", EventTypes.Names)}";
             return false;
         }
-        if (!item.TryGetProperty("data"u8, out var data) || data.ValueKind != JsonValueKind.Object)
+        if (!hasData)
         {
             error = "data is required and must be an object";
             return false;
@@ -44,7 +74,7 @@ public static class EventJson
         LiveEventData? payload;
         try
         {
-            payload = (LiveEventData?)data.Deserialize(payloadType, LiveJson.Options);
+            payload = (LiveEventData?)JsonSerializer.Deserialize(ref data, payloadType, LiveJson.Options);
         }
         catch (JsonException ex)
         {
@@ -53,6 +83,20 @@ public static class EventJson
         }
         parsed = new LiveEvent(eventId!, liveId!, creatorId!, occurredAt, payload!);
         return true;
+    }
+
+    /// <summary>
+    /// Parses one envelope that is a whole JSON document; on failure <paramref name="error"/> names the field and the
+    /// problem. Throws <see cref="JsonException"/> when <paramref name="utf8"/> is not well-formed JSON.
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out LiveEvent? parsed, out string? error)
+    {
+        var reader = new Utf8JsonReader(utf8);
+        reader.Read();
+        var ok = TryRead(ref reader, out parsed, out _, out error);
+        // Throws when anything but whitespace follows the envelope.
+        reader.Read();
+        return ok;
     }
 
     /// <summary>Writes one envelope in the wire format.</summary>
@@ -85,23 +129,35 @@ public static class EventJson
         return buffer.ToArray();
     }
 
-    private static string? Text(JsonElement item, ReadOnlySpan<byte> utf8Name, string name, out string? value)
+    private static string? Text(ref Utf8JsonReader reader, string name, out string? value)
     {
         value = null;
-        if (!item.TryGetProperty(utf8Name, out var p) || p.ValueKind == JsonValueKind.Null) return $"{name} is required";
-        if (p.ValueKind != JsonValueKind.String) return $"{name} must be a string";
-        value = p.GetString();
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null) return $"{name} is required";
+        if (reader.TokenType != JsonTokenType.String) return $"{name} must be a string";
+        value = reader.GetString();
         return string.IsNullOrWhiteSpace(value) ? $"{name} is required" : null;
     }
 
-    private static string? Timestamp(JsonElement item, out DateTimeOffset value)
+    private static string? Timestamp(ref Utf8JsonReader reader, out DateTimeOffset value)
     {
         value = default;
-        if (!item.TryGetProperty("occurredAt"u8, out var p) || p.ValueKind == JsonValueKind.Null) return "occurredAt is required";
-        if (p.ValueKind != JsonValueKind.String || !p.TryGetDateTimeOffset(out value))
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null) return "occurredAt is required";
+        if (reader.TokenType != JsonTokenType.String || !reader.TryGetDateTimeOffset(out value))
             return "occurredAt must be an ISO 8601 timestamp with an offset, e.g. 2026-11-25T10:00:00Z";
         return null;
     }
+
+    private static string KindOf(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartArray => "array",
+        JsonTokenType.String => "string",
+        JsonTokenType.Number => "number",
+        JsonTokenType.True => "true",
+        JsonTokenType.False => "false",
+        _ => "null",
+    };
 
     private static string Describe(JsonException ex)
     {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using LiveGrains.Contracts.EventLog;
 using LiveGrains.Contracts.Events;
@@ -76,8 +77,7 @@ public sealed partial class PostgresLiveEventLog : ILiveEventLog, IAsyncDisposab
         while (await reader.ReadAsync(cancellationToken))
         {
             var sequence = reader.GetInt64(0);
-            using var json = JsonDocument.Parse(reader.GetString(1));
-            if (!EventJson.TryParse(json.RootElement, out var parsed, out var error))
+            if (!EventJson.TryParse(Encoding.UTF8.GetBytes(reader.GetString(1)), out var parsed, out var error))
                 throw new InvalidDataException($"Event log row {liveId}#{sequence} does not parse: {error}");
             yield return new LoggedEvent(sequence, parsed!);
         }

@@ -7,4 +7,8 @@ namespace LiveGrains.Web.Ingest;
 /// <param name="Events">Events that parsed.</param>
 /// <param name="Positions">Position in the request of each of <see cref="Events"/>.</param>
 /// <param name="Rejected">Items that did not parse, with their positions and reasons.</param>
-public sealed record IngestBatch(List<LiveEvent> Events, List<int> Positions, List<RejectedEvent> Rejected);
+public sealed record IngestBatch(List<LiveEvent> Events, List<int> Positions, List<RejectedEvent> Rejected)
+{
+    /// <summary>Items read so far, parsed or refused.</summary>
+    public int Count => Events.Count + Rejected.Count;
+}

@@ -45,71 +45,76 @@ public static class IngestRequestReader
         }
     }
 
+    // Read as a stream of tokens, not into a document first: building a DOM of every request and looking each field
+    // up in it cost about a tenth of the web host's CPU under HTTP ingest.
     private static (IngestBatch?, IngestRequestError?) ReadArray(ReadOnlyMemory<byte> bytes, IngestOptions options)
     {
-        JsonDocument doc;
+        var reader = new Utf8JsonReader(bytes.Span);
+        var batch = new IngestBatch([], [], []);
         try
         {
-            doc = JsonDocument.Parse(bytes);
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.StartArray)
+                return (null, new IngestRequestError(400, "The body must be a JSON array of events, or NDJSON with one event per line."));
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (batch.Count >= options.MaxEvents) return (null, TooMany(options));
+                Add(batch, ref reader);
+            }
+            // Throws when anything but whitespace follows the array.
+            reader.Read();
         }
         catch (JsonException ex)
         {
             return (null, new IngestRequestError(400, $"Malformed JSON at line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}: {Clean(ex.Message)}"));
         }
-        using (doc)
-        {
-            if (doc.RootElement.ValueKind != JsonValueKind.Array)
-                return (null, new IngestRequestError(400, "The body must be a JSON array of events, or NDJSON with one event per line."));
-            var count = doc.RootElement.GetArrayLength();
-            if (count == 0) return (null, new IngestRequestError(400, "The batch is empty."));
-            if (count > options.MaxEvents) return (null, TooMany(count, options));
-            var batch = new IngestBatch([], [], []);
-            var index = 0;
-            foreach (var item in doc.RootElement.EnumerateArray()) Add(batch, item, index++);
-            return (batch, null);
-        }
+        return Done(batch);
     }
 
     private static (IngestBatch?, IngestRequestError?) ReadLines(ReadOnlyMemory<byte> bytes, IngestOptions options)
     {
         var batch = new IngestBatch([], [], []);
         var span = bytes.Span;
-        int line = 0, index = 0, start = 0;
+        int line = 0, start = 0;
         while (start < span.Length)
         {
             line++;
             var end = span[start..].IndexOf((byte)'\n');
             var length = end < 0 ? span.Length - start : end;
-            var text = bytes.Slice(start, length);
+            var text = span.Slice(start, length);
             start += length + 1;
-            if (FirstNonWhitespace(text.Span) < 0) continue;
-            if (index >= options.MaxEvents) return (null, TooMany(index + 1, options));
+            if (FirstNonWhitespace(text) < 0) continue;
+            if (batch.Count >= options.MaxEvents) return (null, TooMany(options));
             try
             {
-                using var doc = JsonDocument.Parse(text);
-                Add(batch, doc.RootElement, index++);
+                var reader = new Utf8JsonReader(text);
+                reader.Read();
+                Add(batch, ref reader);
+                // Throws when anything but whitespace follows the event on its line.
+                reader.Read();
             }
             catch (JsonException ex)
             {
                 return (null, new IngestRequestError(400, $"Malformed JSON on line {line}, byte {ex.BytePositionInLine + 1}: {Clean(ex.Message)}"));
             }
         }
-        return index == 0 ? (null, new IngestRequestError(400, "The batch is empty.")) : (batch, null);
+        return Done(batch);
     }
 
-    private static void Add(IngestBatch batch, JsonElement item, int index)
+    private static void Add(IngestBatch batch, ref Utf8JsonReader reader)
     {
-        if (EventJson.TryParse(item, out var parsed, out var error))
+        var index = batch.Count;
+        if (EventJson.TryRead(ref reader, out var parsed, out var eventId, out var error))
         {
             batch.Events.Add(parsed!);
             batch.Positions.Add(index);
             return;
         }
-        var eventId = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("eventId", out var id) && id.ValueKind == JsonValueKind.String
-            ? id.GetString()
-            : null;
         batch.Rejected.Add(new RejectedEvent(index, eventId, error!));
     }
+
+    private static (IngestBatch?, IngestRequestError?) Done(IngestBatch batch) =>
+        batch.Count == 0 ? (null, new IngestRequestError(400, "The batch is empty.")) : (batch, null);
 
     private static int FirstNonWhitespace(ReadOnlySpan<byte> span)
     {
@@ -123,8 +128,8 @@ public static class IngestRequestReader
     private static IngestRequestError TooLarge(IngestOptions options) =>
         new(413, $"The request body is larger than {options.MaxBodyBytes:N0} bytes; split it into smaller batches.");
 
-    private static IngestRequestError TooMany(int count, IngestOptions options) =>
-        new(413, $"The batch holds {(count > options.MaxEvents ? $"more than {options.MaxEvents:N0}" : count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture))} events; at most {options.MaxEvents:N0} are accepted per request.");
+    private static IngestRequestError TooMany(IngestOptions options) =>
+        new(413, $"The batch holds more than {options.MaxEvents:N0} events; at most {options.MaxEvents:N0} are accepted per request.");
 
     private static string Clean(string message)
     {

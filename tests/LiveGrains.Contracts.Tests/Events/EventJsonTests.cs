@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using LiveGrains.Contracts.Events;
 
@@ -7,8 +8,7 @@ public sealed class EventJsonTests
 {
     private static (LiveEvent? Event, string? Error) Parse(string json)
     {
-        using var doc = JsonDocument.Parse(json);
-        var ok = EventJson.TryParse(doc.RootElement, out var e, out var error);
+        var ok = EventJson.TryParse(Encoding.UTF8.GetBytes(json), out var e, out var error);
         (ok == (error is null)).ShouldBeTrue();
         return (e, error);
     }
@@ -34,10 +34,40 @@ public sealed class EventJsonTests
     {
         foreach (var name in EventTypes.Names) EventTypes.TypeOf(name).ShouldNotBeNull();
         var (e, _) = Parse(Order);
-        var bytes = EventJson.ToJsonArray([e!]);
-        using var doc = JsonDocument.Parse(bytes);
-        EventJson.TryParse(doc.RootElement[0], out var again, out var error).ShouldBeTrue(error);
+        var array = Encoding.UTF8.GetString(EventJson.ToJsonArray([e!]));
+        var (again, error) = Parse(array[1..^1]);
+        error.ShouldBeNull();
         again.ShouldBe(e);
+    }
+
+    [Fact]
+    public void Fields_may_come_in_any_order_and_a_payload_before_its_type_is_read_by_that_type()
+    {
+        const string dataFirst = """
+            {"data":{"orderId":"o1","productId":"p1","buyerId":"b1","quantity":2,"amount":19.98,"currency":"USD","isAffiliate":true},
+             "extra":{"nested":[1,{"type":"ignored"}]},"occurredAt":"2026-11-25T10:00:00Z","creatorId":"c1",
+             "liveId":"7300000000000000001","eventId":"e1","type":"order_paid"}
+            """;
+        Parse(dataFirst).Event.ShouldBe(Parse(Order).Event);
+    }
+
+    [Fact]
+    public void A_field_of_the_wrong_kind_is_named_and_the_rest_of_the_item_is_still_read()
+    {
+        Parse(Order.Replace("\"creatorId\":\"c1\"", "\"creatorId\":{\"id\":[\"c1\"]}")).Error.ShouldBe("creatorId must be a string");
+        Parse(Order.Replace("\"eventId\":\"e1\"", "\"eventId\":null")).Error.ShouldBe("eventId is required");
+        Parse(Order.Replace("\"data\":{", "\"data\":[1],\"ignored\":{")).Error.ShouldBe("data is required and must be an object");
+    }
+
+    [Fact]
+    public void An_item_that_is_not_an_object_is_refused_with_its_kind() =>
+        Parse("[1,2]").Error.ShouldBe("expected an event object, got array");
+
+    [Fact]
+    public void Json_that_is_not_well_formed_throws_instead_of_refusing_one_item()
+    {
+        Should.Throw<JsonException>(() => Parse(Order.Replace("\"quantity\":2", "\"quantity\":2,,")));
+        Should.Throw<JsonException>(() => Parse(Order + " {}"));
     }
 
     [Fact]

@@ -115,6 +115,33 @@ public sealed class IngestEndpointTests(WebFixture app)
     }
 
     [Fact]
+    public async Task Items_that_are_not_event_objects_are_rejected_alone_and_a_payload_may_come_before_its_type()
+    {
+        var live = NewLiveId();
+        var order = Order(live, "e-late-type", "o1");
+        // The same envelope with "type" moved after "data".
+        var dataFirst = order.Replace("\"type\":\"order_paid\",", "")[..^1] + ",\"type\":\"order_paid\"}";
+        dataFirst.ShouldNotBe(order);
+
+        var result = await Result(await Post($"[42,[{order}],{dataFirst},null]"));
+
+        result.Accepted.ShouldBe(1);
+        result.Rejected.Select(r => (r.Index, r.Reason)).ShouldBe([
+            (0, "expected an event object, got number"), (1, "expected an event object, got array"), (3, "expected an event object, got null")]);
+        (await Gmv(live)).ShouldBe(10.50m);
+    }
+
+    [Fact]
+    public async Task Json_after_the_array_is_malformed_and_nothing_of_the_body_is_taken()
+    {
+        var live = NewLiveId();
+        var response = await Post($"[{Likes(live, "e1")}] {{}}");
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("Malformed JSON at line 1");
+        (await _http.GetAsync($"/api/lives/{live}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task A_body_over_the_limit_is_a_413()
     {
         var live = NewLiveId();
