@@ -5,5 +5,5 @@ namespace LiveGrains.Contracts.Events;
 public sealed record LiveStarted([property: Id(0)] string Title, [property: Id(1)] CreatorType CreatorType) : LiveEventData
 {
     /// <inheritdoc />
-    public override string? Validate() => Required(Title, "title");
+    public override string? Validate() => Required(Title, "title") ?? Defined(CreatorType, "creatorType");
 }

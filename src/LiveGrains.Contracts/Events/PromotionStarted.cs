@@ -9,5 +9,5 @@ public sealed record PromotionStarted(
     [property: Id(3)] string? ProductId) : LiveEventData
 {
     /// <inheritdoc />
-    public override string? Validate() => Required(PromotionId, "promotionId") ?? Required(Details, "details");
+    public override string? Validate() => Required(PromotionId, "promotionId") ?? Defined(Kind, "kind") ?? Required(Details, "details");
 }

@@ -11,5 +11,7 @@ public sealed record ViewerJoined(
     [property: Id(5)] TrafficSource TrafficSource) : LiveEventData
 {
     /// <inheritdoc />
-    public override string? Validate() => Required(ViewerId, "viewerId") ?? Required(Region, "region");
+    public override string? Validate() =>
+        Required(ViewerId, "viewerId") ?? Required(Region, "region") ?? Defined(Gender, "gender") ?? Defined(AgeBand, "ageBand")
+        ?? Defined(TrafficSource, "trafficSource");
 }

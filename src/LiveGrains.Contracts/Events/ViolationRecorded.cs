@@ -12,5 +12,5 @@ public sealed record ViolationRecorded(
     /// <inheritdoc />
     public override string? Validate() =>
         Required(ViolationId, "violationId") ?? Required(Policy, "policy") ?? Required(Reason, "reason")
-        ?? NotNegative(Points, "points");
+        ?? NotNegative(Points, "points") ?? Defined(Action, "action");
 }

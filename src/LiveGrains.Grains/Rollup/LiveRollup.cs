@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using LiveGrains.Contracts.Events;
-using LiveGrains.Contracts.Json;
 using LiveGrains.Contracts.Metrics;
 using LiveGrains.Contracts.Views;
 
@@ -45,11 +44,14 @@ public sealed class LiveRollup
     [Id(35)] public DedupeWindow EventIds = new();
     [Id(33)] public FingerprintSet PaidOrders = new();
     [Id(34)] public FingerprintSet RefundedOrders = new();
-    [Id(21)] public Dictionary<string, long> Genders = [];
-    [Id(22)] public Dictionary<string, long> AgeBands = [];
+    [Id(36)] public ViewerMix Viewers = new();
     [Id(23)] public Dictionary<string, long> Regions = [];
-    [Id(24)] public Dictionary<string, long> Followers = [];
-    [Id(25)] public Dictionary<string, long> TrafficSources = [];
+    // Ids 21, 22, 24 and 25 held the gender, age, follower and traffic-source counts keyed by wire name; a checkpoint
+    // that has them is moved into Viewers when its LIVE activates (AdoptOlderLayout).
+    [Id(21)] public Dictionary<string, long>? NamedGenders;
+    [Id(22)] public Dictionary<string, long>? NamedAgeBands;
+    [Id(24)] public Dictionary<string, long>? NamedFollowers;
+    [Id(25)] public Dictionary<string, long>? NamedTrafficSources;
     [Id(26)] public DateTimeOffset? FirstOrderAt;
     [Id(27)] public DateTimeOffset? LastOrderAt;
     [Id(28)] public long LatestSample;
@@ -101,6 +103,14 @@ public sealed class LiveRollup
         return outcome;
     }
 
+    /// <summary>Moves what a checkpoint of an older layout holds into the fields that replaced it; a no-op for a current one.</summary>
+    public void AdoptOlderLayout()
+    {
+        if (NamedGenders is null && NamedAgeBands is null && NamedFollowers is null && NamedTrafficSources is null) return;
+        Viewers.AddNamed(NamedGenders, NamedAgeBands, NamedFollowers, NamedTrafficSources);
+        NamedGenders = NamedAgeBands = NamedFollowers = NamedTrafficSources = null;
+    }
+
     private void AdoptSeenEventIds()
     {
         var newest = new[] { StartedAt, FirstEventAt, EndedAt, LastOrderAt, (DateTimeOffset?)LatestSampleAt }.Max() ?? DateTimeOffset.MinValue;
@@ -136,11 +146,8 @@ public sealed class LiveRollup
             case ViewerJoined j:
                 Bucket(at).Views++;
                 UniqueViewers.Add(j.ViewerId);
-                Increment(Genders, Name(j.Gender));
-                Increment(AgeBands, Name(j.AgeBand));
-                Increment(Regions, Regions.Count < MaxRegions || Regions.ContainsKey(j.Region) ? j.Region : "other");
-                Increment(Followers, j.IsFollower ? "follower" : "non_follower");
-                Increment(TrafficSources, Name(j.TrafficSource));
+                Viewers.Add(j);
+                CollectionsMarshal.GetValueRefOrAddDefault(Regions, Regions.Count < MaxRegions || Regions.ContainsKey(j.Region) ? j.Region : "other", out _)++;
                 break;
             case ViewerLeft:
                 Bucket(at).Leaves++;
@@ -282,10 +289,4 @@ public sealed class LiveRollup
         if (!Promotions.TryGetValue(id, out var p)) Promotions[id] = p = new PromotionState();
         return p;
     }
-
-    // One lookup, not a read and a write: a viewer joining updates five of these.
-    private static void Increment(Dictionary<string, long> counts, string key) =>
-        CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _)++;
-
-    private static string Name<TEnum>(TEnum value) where TEnum : struct, Enum => WireNames.Of(value);
 }

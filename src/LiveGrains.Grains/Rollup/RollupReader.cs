@@ -89,10 +89,8 @@ public static class RollupReader
     public static ViewerProfile Profile(LiveRollup r)
     {
         ArgumentNullException.ThrowIfNull(r);
-        return new ViewerProfile(Slices(r.Genders), Slices(r.AgeBands), Slices(r.Regions), Slices(r.Followers), Slices(r.TrafficSources));
+        var v = r.Viewers;
+        return new ViewerProfile(v.GenderSlices(), v.AgeBandSlices(), ViewerMix.Ordered(r.Regions.Select(kv => new ProfileSlice(kv.Key, kv.Value))),
+            v.FollowerSlices(), v.TrafficSourceSlices());
     }
-
-    private static List<ProfileSlice> Slices(Dictionary<string, long> counts) =>
-        counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
-            .Select(kv => new ProfileSlice(kv.Key, kv.Value)).ToList();
 }

@@ -77,6 +77,7 @@ public sealed partial class LiveSessionGrain(
         // interval, and queue behind one another at the storage for seconds.
         _lastCheckpoint = clock.GetUtcNow() - (PeriodicCheckpoints ? Random.Shared.NextDouble() * _options.CheckpointInterval : TimeSpan.Zero);
         Rollup.EventIds.UseLength(_options.DedupeWindow);
+        Rollup.AdoptOlderLayout();
         await Replay(cancellationToken);
         if (Rollup.HasData && (Rollup.Status == LiveStatus.Live || HistoryIsStale)) EnsureTimer();
     }

@@ -102,6 +102,17 @@ public sealed class EventJsonTests
     }
 
     [Fact]
+    public void An_enum_value_outside_its_list_from_a_grain_call_is_refused_naming_the_field()
+    {
+        new ViewerJoined("v", (Gender)7, AgeBand.Unknown, "US", false, TrafficSource.Other).Validate()
+            .ShouldBe("data.gender must be one of female, male, unknown (got 7)");
+        new ViewerJoined("v", Gender.Male, AgeBand.Unknown, "US", false, (TrafficSource)(-1)).Validate()!.ShouldStartWith("data.trafficSource must be one of for_you,");
+        new LiveEnded((LiveEndReason)9).Validate()!.ShouldStartWith("data.reason must be one of");
+        new ViolationRecorded("x", "p", "r", 1, (ViolationAction)5).Validate()!.ShouldStartWith("data.action must be one of");
+        new ViewerJoined("v", Gender.Male, AgeBand.Age55Plus, "US", true, TrafficSource.Profile).Validate().ShouldBeNull();
+    }
+
+    [Fact]
     public void An_event_far_in_the_future_is_refused()
     {
         var now = new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);

@@ -21,4 +21,13 @@ public sealed class WireNamesTests
         WireNames.Of(Gender.Female).ShouldBe("female");
         WireNames.Of(TrafficSource.ForYou).ShouldBe("for_you");
     }
+
+    [Fact]
+    public void A_name_with_a_character_json_escapes_is_given_unescaped_and_an_escaped_one_still_parses()
+    {
+        WireNames.Of(AgeBand.Age55Plus).ShouldBe("55+");
+        WireNames.Parse<AgeBand>("55+").ShouldBe(AgeBand.Age55Plus);
+        // What names of this kind were written as before.
+        WireNames.Parse<AgeBand>("55\\u002B").ShouldBe(AgeBand.Age55Plus);
+    }
 }

@@ -206,4 +206,34 @@ public sealed class LiveRollupTests
         p.TrafficSources.ShouldContain(new ProfileSlice("search", 1));
         p.Regions.Select(s => s.Key).ShouldBe(["US", "GB"]);
     }
+
+    [Fact]
+    public void Profile_counts_a_checkpoint_kept_by_name_are_added_to_the_current_ones_on_activation()
+    {
+        var ev = new Events("L1", "C1", T0);
+        var r = Apply([ev.At(Min(1), new ViewerJoined("c", Gender.Male, AgeBand.Age18To24, "GB", true, TrafficSource.Search))]);
+        r.NamedGenders = new() { ["female"] = 4, ["male"] = 1 };
+        r.NamedAgeBands = new() { ["55+"] = 5 };
+        r.NamedFollowers = new() { ["follower"] = 2, ["non_follower"] = 3 };
+        r.NamedTrafficSources = new() { ["product_page"] = 5 };
+
+        r.AdoptOlderLayout();
+
+        var p = RollupReader.Profile(r);
+        p.Gender.ShouldBe([new ProfileSlice("female", 4), new ProfileSlice("male", 2)]);
+        p.AgeBands.ShouldBe([new ProfileSlice("55+", 5), new ProfileSlice("18-24", 1)]);
+        p.Followers.ShouldBe([new ProfileSlice("follower", 3), new ProfileSlice("non_follower", 3)]);
+        p.TrafficSources.ShouldBe([new ProfileSlice("product_page", 5), new ProfileSlice("search", 1)]);
+        (r.NamedGenders, r.NamedAgeBands, r.NamedFollowers, r.NamedTrafficSources).ShouldBe((null, null, null, null));
+    }
+
+    [Fact]
+    public void Counts_of_a_checkpoint_written_when_an_enum_had_fewer_values_grow_to_take_new_ones()
+    {
+        var ev = new Events("L1", "C1", T0);
+        var r = new LiveRollup();
+        r.Viewers.TrafficSources = new long[2];
+        r.Apply(ev.At(Min(1), new ViewerJoined("c", Gender.Male, AgeBand.Age18To24, "GB", true, TrafficSource.Profile)));
+        RollupReader.Profile(r).TrafficSources.ShouldBe([new ProfileSlice("profile", 1)]);
+    }
 }
