@@ -1,4 +1,6 @@
 using LiveGrains.LoadGen.Cli;
+using LiveGrains.LoadGen.Hosting;
+using Orleans.Configuration;
 
 namespace LiveGrains.LoadGen.Tests;
 
@@ -51,5 +53,21 @@ public sealed class SmokeRunTests
         inproc.Totals.Passed.ShouldBe(true, output.ToString());
         inproc.Acks.Passed.ShouldBe(true, output.ToString());
         output.ToString().ShouldContain("on air first: 60 LIVEs");
+    }
+
+    [Fact]
+    public async Task The_client_target_reaches_a_running_silo_of_a_named_cluster_and_checks_its_totals_exactly()
+    {
+        using var silo = await OrleansHosts.StartSiloAsync(22613, 32613,
+            builder => builder.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = ("smoke-cluster", "smoke-service")));
+        var options = Small with { Targets = ["client"], Gateway = 32613, ClusterId = "smoke-cluster", ServiceId = "smoke-service" };
+        var output = new StringWriter();
+
+        var result = await LoadGenApp.RunSuiteAsync(options, output, TestContext.Current.CancellationToken);
+
+        var client = result.Targets.Single();
+        client.Totals.Passed.ShouldBe(true, output.ToString());
+        client.Acks.Passed.ShouldBe(true, output.ToString());
+        await silo.StopAsync(TestContext.Current.CancellationToken);
     }
 }

@@ -51,6 +51,12 @@ public sealed record LoadGenOptions
     /// <summary>Gateway port of a running host, for the client target (and for seeding creators of the http target).</summary>
     public int Gateway { get; init; } = 30000;
 
+    /// <summary>ClusterId of that host's silos: a gateway refuses a client of another cluster ("dev" is embedded mode's).</summary>
+    public string ClusterId { get; init; } = "dev";
+
+    /// <summary>ServiceId of that host's silos; their ClusterId unless given.</summary>
+    public string? ServiceId { get; init; }
+
     /// <summary>Base address of a running web host, for the http target.</summary>
     public Uri Url { get; init; } = new("http://127.0.0.1:5080");
 

@@ -15,6 +15,7 @@ public static class OptionsParser
           --rate 0                 events/s (0: max)       --duplicates 0.005 share re-sent with the same id
           --seed 42  --rate-scale 1  --sim-step 1 (simulated seconds per step)
           --gateway 30000  --url http://127.0.0.1:5080  --token <jwt>  --redis 127.0.0.1:6379
+          --cluster-id dev         ClusterId of the gateway's silos (cluster mode's)   --service-id (default: the cluster id)
           --signing-key <key>      the host's HMAC key: mint a service token and agency tokens   --issuer livegrains
           --dashboards 1000        SignalR dashboards during client/http (needs --signing-key; 0: none)
           --host-pid 0             web host process, to report its CPU
@@ -56,6 +57,8 @@ public static class OptionsParser
                     "--silo-port" => o with { SiloPort = Int(v) },
                     "--silo-gateway" => o with { SiloGatewayPort = Int(v) },
                     "--gateway" => o with { Gateway = Int(v) },
+                    "--cluster-id" => o with { ClusterId = v },
+                    "--service-id" => o with { ServiceId = v },
                     "--url" => o with { Url = new Uri(v) },
                     "--token" => o with { Token = v },
                     "--signing-key" => o with { SigningKey = v },

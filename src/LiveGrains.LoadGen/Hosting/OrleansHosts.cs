@@ -27,12 +27,12 @@ public static class OrleansHosts
         return host;
     }
 
-    /// <summary>An Orleans client of a running host's gateway on loopback.</summary>
-    public static async Task<IHost> StartClientAsync(int gatewayPort)
+    /// <summary>An Orleans client of a running host's gateway on loopback, in the cluster its silos are configured with.</summary>
+    public static async Task<IHost> StartClientAsync(int gatewayPort, string clusterId, string serviceId)
     {
         var builder = Host.CreateApplicationBuilder();
         Quiet(builder);
-        builder.UseOrleansClient(client => client.UseLocalhostClustering(gatewayPort));
+        builder.UseOrleansClient(client => client.UseLocalhostClustering(gatewayPort, serviceId, clusterId));
         var host = builder.Build();
         await host.StartAsync();
         return host;

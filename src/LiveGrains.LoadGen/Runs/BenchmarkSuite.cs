@@ -213,7 +213,7 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
             case "limit":
                 return new CountingTarget(silo!.Grains());
             case "client":
-                var client = await OrleansHosts.StartClientAsync(options.Gateway);
+                var client = await StartClientAsync();
                 return new GrainTarget("client", client.Grains(), async () => { await client.StopAsync(); client.Dispose(); });
             case "http":
                 // A short-lived service token of our own, unless one was given: the host's ingest needs the service role.
@@ -226,6 +226,8 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
         }
     }
 
+    private Task<IHost> StartClientAsync() => OrleansHosts.StartClientAsync(options.Gateway, options.ClusterId, options.ServiceId ?? options.ClusterId);
+
     private async Task SeedThroughGatewayAsync(Workload workload, CancellationToken cancellationToken)
     {
         // The HTTP API of this build has no admin routes to bind creators; the host's gateway is the same cluster.
@@ -233,7 +235,7 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(20));
-            _seeder ??= await OrleansHosts.StartClientAsync(options.Gateway).WaitAsync(timeout.Token);
+            _seeder ??= await StartClientAsync().WaitAsync(timeout.Token);
             await GrainSeeding.SeedAsync(_seeder.Grains(), workload, timeout.Token);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
