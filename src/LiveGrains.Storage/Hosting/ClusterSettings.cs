@@ -1,6 +1,8 @@
+using System.Data.Common;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
+using Npgsql;
 
 namespace LiveGrains.Storage.Hosting;
 
@@ -16,6 +18,14 @@ public sealed class ClusterSettings
 
     /// <summary>Npgsql connection string of the cluster's Postgres (membership, grain state, history).</summary>
     public string? Postgres { get; set; }
+
+    /// <summary>
+    /// Most connections each Postgres pool of this process opens (Orleans' providers share one, LiveGrains' data source
+    /// has another), unless <see cref="Postgres"/> sets Maximum Pool Size itself. At Npgsql's default of 100 a pool, two
+    /// silos and a web process could ask for six times what a default Postgres allows (100), and a burst of grain
+    /// activations did: writes failed with "too many clients". Past the cap, a query waits for a free connection.
+    /// </summary>
+    public int PostgresPoolSize { get; set; } = 16;
 
     /// <summary>Orleans cluster id: silos and clients with the same id form one cluster.</summary>
     public string ClusterId { get; set; } = "livegrains";
@@ -64,8 +74,18 @@ public sealed class ClusterSettings
             ?? throw new InvalidOperationException($"{Section}:AdvertisedAddress '{AdvertisedAddress}' resolves to no address.");
     }
 
-    /// <summary>The connection string, or a clear error naming the setting.</summary>
-    public string RequirePostgres() => string.IsNullOrWhiteSpace(Postgres)
-        ? throw new InvalidOperationException($"{Section}:Postgres (env LiveGrains__Cluster__Postgres) is required in cluster mode.")
-        : Postgres;
+    /// <summary>The connection string with <see cref="PostgresPoolSize"/> applied, or a clear error naming the setting that is wrong.</summary>
+    public string RequirePostgres()
+    {
+        if (string.IsNullOrWhiteSpace(Postgres))
+            throw new InvalidOperationException($"{Section}:Postgres (env LiveGrains__Cluster__Postgres) is required in cluster mode.");
+        if (PostgresPoolSize < 1)
+            throw new InvalidOperationException($"{Section}:PostgresPoolSize must be at least 1 (got {PostgresPoolSize}).");
+        // An operator's own pool size wins, under either of its spellings (keys as written, not Npgsql's full list).
+        var given = new DbConnectionStringBuilder { ConnectionString = Postgres }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal));
+        if (given.Any(k => k.Equals("MaxPoolSize", StringComparison.OrdinalIgnoreCase) || k.Equals("MaximumPoolSize", StringComparison.OrdinalIgnoreCase)))
+            return Postgres;
+        return new NpgsqlConnectionStringBuilder(Postgres) { MaxPoolSize = PostgresPoolSize }.ConnectionString;
+    }
 }
