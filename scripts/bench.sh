@@ -5,6 +5,8 @@
 #                             # dashboards measuring event-to-dashboard latency), Redis baseline: 10,000 LIVEs, 500k events
 #   scripts/bench.sh durable  # a throwaway Postgres (fsync on): event log writer vs raw binary COPY, 10,000 LIVEs, 300k events x 3 rounds
 #   scripts/bench.sh codec    # what a LIVE card costs on Orleans' wire: metrics as one array vs as a dictionary
+#   scripts/bench.sh cluster  # cluster mode as local processes (scripts/cluster.sh: Postgres, 2 silos, web): Orleans client
+#                             # and HTTP ingest with durable acks, 10,000 LIVEs, 300k events
 #   scripts/bench.sh all      # inproc and host, then the throughput chart
 # Extra arguments go to the load generator (e.g. --events 200000; a later option wins). Results: artifacts/bench/NAME.json
 # and NAME.log, NAME being the mode or $BENCH_NAME when set (to keep several runs of one mode apart).
@@ -82,11 +84,29 @@ run_durable() {
     --json "$out/${BENCH_NAME:-durable}.json" "$@" 2>&1 | tee "$out/${BENCH_NAME:-durable}.log"
 }
 
+run_cluster() {
+  local log="$out/${BENCH_NAME:-cluster}-cluster.log" gateway url token web_pid
+  bash scripts/cluster.sh --skip-dashboard >"$log" 2>&1 &
+  local cluster_pid=$!
+  # cluster.sh stops its processes and removes its Postgres on TERM.
+  trap 'kill -TERM '"$cluster_pid"' 2>/dev/null; wait '"$cluster_pid"' 2>/dev/null; cleanup' EXIT
+  for _ in $(seq 600); do grep -q "cluster is up" "$log" && break; kill -0 "$cluster_pid" 2>/dev/null || break; sleep 0.5; done
+  grep -q "cluster is up" "$log" || { echo "the cluster did not start (see $log)"; exit 1; }
+  gateway=$(grep -o 'silo-1  silo :[0-9]*  gateway :[0-9]*' "$log" | grep -o '[0-9]*$')
+  url=$(grep -o 'LG_URL=[^ ]*' "$log" | head -n 1 | cut -d= -f2)
+  token=$(grep -o 'LG_TOKEN=[^ ]*' "$log" | head -n 1 | cut -d= -f2)
+  web_pid=$(grep -o 'web               pid [0-9]*' "$log" | grep -o '[0-9]*$')
+  loadgen --targets client,http --lives 10000 --agencies 100 --events 300000 --batch 1000 --concurrency 8 \
+    --gateway "$gateway" --cluster-id livegrains-local --url "$url" --token "$token" --dashboards 0 --host-pid "$web_pid" \
+    --json "$out/${BENCH_NAME:-cluster}.json" "$@" 2>&1 | tee "$out/${BENCH_NAME:-cluster}.log"
+}
+
 case "$mode" in
   inproc) run_inproc "$@" ;;
   host) run_host "$@" ;;
   durable) run_durable "$@" ;;
   codec) loadgen codec "$@" 2>&1 | tee "$out/${BENCH_NAME:-codec}.log" ;;
+  cluster) run_cluster "$@" ;;
   all) run_inproc "$@"; cleanup; pids=(); run_host "$@"; python3 scripts/plot_throughput.py "$out" ;;
-  *) echo "usage: scripts/bench.sh inproc|host|durable|codec|all [load generator options]"; exit 2 ;;
+  *) echo "usage: scripts/bench.sh inproc|host|durable|codec|cluster|all [load generator options]"; exit 2 ;;
 esac
