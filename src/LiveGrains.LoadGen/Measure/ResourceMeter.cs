@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace LiveGrains.LoadGen.Measure;
 
 /// <summary>
-/// Wall time, this process's CPU time, the bytes it allocated, its garbage collections and its JIT compilations between start and stop; CPU/wall
-/// is the number of cores kept busy.
+/// Wall time, this process's CPU time, the bytes it allocated, its garbage collections and its JIT compilations between
+/// start and stop; CPU/wall is the number of cores kept busy.
 /// </summary>
 public sealed class ResourceMeter
 {
