@@ -36,6 +36,12 @@ public interface ICreatorDirectory
     /// </summary>
     Task<Page<CreatorProfile>> SearchCreatorsAsync(CreatorSearch query, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The ids of every creator bound to the agency now, in no particular order: what an agency grain loads as it
+    /// activates, so that binding a creator does not rewrite the agency's whole state.
+    /// </summary>
+    Task<IReadOnlyCollection<string>> GetBoundCreatorIdsAsync(string agencyId, CancellationToken cancellationToken);
+
     /// <summary>Every binding the creator ever had, oldest first (the open one, if any, last).</summary>
     Task<IReadOnlyList<CreatorBinding>> GetBindingsAsync(string creatorId, CancellationToken cancellationToken);
 }

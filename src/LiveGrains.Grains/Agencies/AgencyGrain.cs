@@ -27,6 +27,9 @@ public sealed partial class AgencyGrain(
     public const int MaxPins = 3;
 
     private readonly LiveGrainsOptions _options = options.Value;
+    // Who is bound here, loaded from the directory at activation and kept by the creators' calls since; not in the
+    // persisted state, which would then be rewritten whole for every creator bound (quadratic for a large agency).
+    private readonly HashSet<string> _creators = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (LiveCard Card, DateTimeOffset SeenAt)> _ongoing = [];
     private readonly HashSet<string> _changed = [];
     private readonly HashSet<string> _ended = [];
@@ -39,6 +42,14 @@ public sealed partial class AgencyGrain(
 
     private AgencyState State => store.State;
     private string AgencyId => this.GetPrimaryKeyString();
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Creators write the directory before they call here, so it holds every binding this grain would have heard of.
+        _creators.UnionWith(await directory.GetBoundCreatorIdsAsync(AgencyId, cancellationToken));
+        await base.OnActivateAsync(cancellationToken);
+    }
 
     /// <inheritdoc />
     public async Task<AgencyInfo> Rename(string name)
@@ -55,22 +66,22 @@ public sealed partial class AgencyGrain(
     public Task<AgencyInfo> GetInfo() => Task.FromResult(Info());
 
     /// <inheritdoc />
-    public async Task CreatorBound(CreatorProfile creator)
+    public Task CreatorBound(CreatorProfile creator)
     {
         ArgumentNullException.ThrowIfNull(creator);
-        State.Creators[creator.CreatorId] = creator;
-        await store.WriteStateAsync();
+        _creators.Add(creator.CreatorId);
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
-    public async Task CreatorUnbound(string creatorId)
+    public Task CreatorUnbound(string creatorId)
     {
-        if (!State.Creators.Remove(creatorId)) return;
+        if (!_creators.Remove(creatorId)) return Task.CompletedTask;
         foreach (var liveId in _ongoing.Where(kv => kv.Value.Card.CreatorId == creatorId).Select(kv => kv.Key).ToList())
         {
             Remove(liveId);
         }
-        await store.WriteStateAsync();
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
@@ -90,7 +101,7 @@ public sealed partial class AgencyGrain(
         var changed = false;
         foreach (var card in cards)
         {
-            if (card.AgencyId != AgencyId || card.Status != LiveStatus.Live || !State.Creators.ContainsKey(card.CreatorId)) continue;
+            if (card.AgencyId != AgencyId || card.Status != LiveStatus.Live || !_creators.Contains(card.CreatorId)) continue;
             _ongoing[card.LiveId] = (card, now);
             _changed.Add(card.LiveId);
             _ended.Remove(card.LiveId);
@@ -112,7 +123,7 @@ public sealed partial class AgencyGrain(
     public Task<OngoingLives> GetOngoing(OngoingQuery query) =>
         Task.FromResult(new OngoingLives(
             OngoingIndex.Query(_ongoing.Values.Select(v => v.Card), State.Pins, query ?? OngoingQuery.Default),
-            _ongoing.Count, State.Creators.Count, State.CardMetrics, clock.GetUtcNow()));
+            _ongoing.Count, _creators.Count, State.CardMetrics, clock.GetUtcNow()));
 
     /// <inheritdoc />
     public async Task<OperationResult> Pin(string liveId)
@@ -158,7 +169,7 @@ public sealed partial class AgencyGrain(
 
     private static string? Prefix(string field, string? problem) => problem is null ? null : $"{field}: {problem}";
 
-    private AgencyInfo Info() => new(AgencyId, State.Name ?? AgencyId, State.Creators.Count);
+    private AgencyInfo Info() => new(AgencyId, State.Name ?? AgencyId, _creators.Count);
 
     private void MarkChanged(string liveId)
     {

@@ -77,7 +77,7 @@ public sealed class InMemoryCreatorDirectory : ICreatorDirectory
         lock (_gate)
         {
             matching = _bindings.Values
-                .Where(h => h[^1].UnboundAt is null && h[^1].AgencyId == query.AgencyId)
+                .Where(h => IsOpenAt(h, query.AgencyId))
                 .Select(h => h[^1].CreatorId)
                 .Select(id => (Id: id, Creator: _creators[id]))
                 .Where(c => term is null
@@ -97,6 +97,16 @@ public sealed class InMemoryCreatorDirectory : ICreatorDirectory
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyCollection<string>> GetBoundCreatorIdsAsync(string agencyId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            IReadOnlyCollection<string> ids = [.. _bindings.Values.Where(h => IsOpenAt(h, agencyId)).Select(h => h[^1].CreatorId)];
+            return Task.FromResult(ids);
+        }
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<CreatorBinding>> GetBindingsAsync(string creatorId, CancellationToken cancellationToken)
     {
         lock (_gate)
@@ -105,6 +115,9 @@ public sealed class InMemoryCreatorDirectory : ICreatorDirectory
             return Task.FromResult(history);
         }
     }
+
+    private static bool IsOpenAt(List<CreatorBinding> history, string agencyId) =>
+        history[^1].UnboundAt is null && history[^1].AgencyId == agencyId;
 
     // Silo clocks may disagree a little: a binding never ends before it began (Postgres checks the same).
     private static CreatorBinding Closed(CreatorBinding open, DateTimeOffset at) =>

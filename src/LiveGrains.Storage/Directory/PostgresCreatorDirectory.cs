@@ -127,6 +127,18 @@ public sealed class PostgresCreatorDirectory(NpgsqlDataSource dataSource) : ICre
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyCollection<string>> GetBoundCreatorIdsAsync(string agencyId, CancellationToken cancellationToken)
+    {
+        // An index-only scan of creator_bindings_open_agency.
+        await using var command = dataSource.CreateCommand("SELECT creator_id FROM creator_bindings WHERE agency_id = @agency AND unbound_at IS NULL");
+        command.Parameters.AddWithValue("agency", agencyId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ids = new List<string>();
+        while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetString(0));
+        return ids;
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<CreatorBinding>> GetBindingsAsync(string creatorId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""

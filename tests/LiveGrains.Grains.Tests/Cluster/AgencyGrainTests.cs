@@ -131,6 +131,25 @@ public sealed class AgencyGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_agency_learns_its_creators_from_the_directory_as_it_activates()
+    {
+        // Bindings written before this agency's grain first ran, as after a restart: its state does not list creators.
+        var agencyId = $"agency-{Guid.NewGuid():N}";
+        var ct = TestContext.Current.CancellationToken;
+        for (var i = 0; i < 3; i++) await fixture.Directory.BindCreatorAsync($"{agencyId}-c{i}", agencyId, Start, ct);
+        await fixture.Directory.UnbindCreatorAsync($"{agencyId}-c2", agencyId, Start.AddMinutes(1), ct);
+
+        var agency = fixture.Grains.GetGrain<IAgencyGrain>(agencyId);
+
+        (await agency.GetInfo()).BoundCreators.ShouldBe(2);
+        var returning = fixture.Grains.GetGrain<ICreatorGrain>($"{agencyId}-c2");
+        (await returning.BindAgency(agencyId)).Succeeded.ShouldBeTrue();
+        (await agency.GetInfo()).BoundCreators.ShouldBe(3);
+        (await returning.UnbindAgency(agencyId)).Succeeded.ShouldBeTrue();
+        (await agency.GetInfo()).BoundCreators.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Card_changes_are_published_in_batches_on_the_agency_stream()
     {
         var (agency, lives) = await AgencyWithLives(("A", CreatorType.Affiliate, 1));

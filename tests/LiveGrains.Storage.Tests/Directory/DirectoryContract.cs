@@ -131,6 +131,19 @@ public abstract class DirectoryContract
     }
 
     [Fact]
+    public async Task The_ids_bound_now_leave_out_creators_who_left_or_moved_and_those_of_other_agencies()
+    {
+        var directory = await Agency(await Directory(), "a", ("stayer", "Stayer"), ("leaver", "Leaver"), ("mover", "Mover"));
+        await Agency(directory, "b", ("other", "Other"));
+        await directory.UnbindCreatorAsync("leaver", "a", T0.AddHours(1), Ct);
+        await directory.BindCreatorAsync("mover", "b", T0.AddHours(2), Ct);
+
+        (await directory.GetBoundCreatorIdsAsync("a", Ct)).ShouldBe(["stayer"]);
+        (await directory.GetBoundCreatorIdsAsync("b", Ct)).ShouldBe(["mover", "other"], ignoreOrder: true);
+        (await directory.GetBoundCreatorIdsAsync("never-written", Ct)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Rebinding_moves_a_creator_to_its_new_agency_and_keeps_the_old_binding_in_its_history()
     {
         var directory = await Agency(await Directory(), "old", ("mover", "Mover"), ("stayer", "Stayer"));
@@ -252,9 +265,10 @@ public abstract class DirectoryContract
     [Fact]
     public async Task Search_text_longer_than_any_name_is_rejected()
     {
+        var directory = await Directory();
         var query = new CreatorSearch("a", new string('x', CreatorSearch.MaxSearchLength + 1));
 
         query.Validate().ShouldStartWith("search ");
-        await Should.ThrowAsync<ArgumentException>(async () => await (await Directory()).SearchCreatorsAsync(query, Ct));
+        await Should.ThrowAsync<ArgumentException>(() => directory.SearchCreatorsAsync(query, Ct));
     }
 }
