@@ -21,7 +21,8 @@ namespace LiveGrains.Grains.Sessions;
 /// once, and a quiet LIVE sleeps until its next heartbeat or checkpoint, so ten thousand LIVEs cost timers in proportion
 /// to their activity. At the end of the LIVE it writes its history row, tells its creator and agency, and deactivates.
 /// Durability: accepted events get the next sequence numbers and are appended to the event log before the call
-/// returns; the rollup is checkpointed every few seconds, and an activation replays the log after its checkpoint.
+/// returns; the rollup is checkpointed every <see cref="LiveGrainsOptions.CheckpointInterval"/> and when the LIVE ends, and an
+/// activation replays the log after its checkpoint.
 /// In cluster mode (<see cref="LiveGrainsOptions.OnAirReminders"/>) it holds a reminder while on air, so that when its
 /// silo dies the LIVE is reactivated on another one (and its card returns to the Ongoing LIVEs) within a minute,
 /// instead of at its next event, which may never come.
@@ -130,7 +131,9 @@ public sealed partial class LiveSessionGrain(
             await Log(new SequencedEvents(State.LastSequence + 1, toLog ?? (order is null ? batch : AcceptedSoFar(batch, order, batch.Count))));
             State.LastSequence += accepted;
             _changedSincePush = _changedSinceCheckpoint = true;
-            if (State.Creator is null) await RefreshCreator(now);
+            // The creator's profile (and its claim on the LIVE) is read by the tick this wakes, before it builds the first
+            // card: not here, where the acknowledgement of a LIVE's first events would wait for the creator's grain (and,
+            // in cluster mode, for its state write in Postgres).
             Wake(now);
         }
         if (order is not null) rejected?.Sort((a, b) => a.Index.CompareTo(b.Index));
