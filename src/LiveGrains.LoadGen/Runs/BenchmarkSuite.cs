@@ -92,7 +92,10 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
         var warm = await WarmUp.RunAsync(target, warmUp, quiet, TimeSpan.FromSeconds(options.WarmUpSeconds), cancellationToken);
         output.WriteLine($"[{target.Name}] warm-up: {warm.Passes} passes of {warmUp.EventCount:N0} events in {warm.Seconds:0.0} s; {warm.LastPassCompiled:N0} methods " +
             $"compiled in the last, {(warm.Settled ? "settled" : "NOT settled")}");
+        var preparing = Stopwatch.StartNew();
         await target.PrepareAsync(workload, cancellationToken);
+        // For the grain and HTTP targets this is seeding the world's agencies and creators, which a large agency makes slow.
+        output.WriteLine($"[{target.Name}] prepared {workload.Creators.Count:N0} creators of {workload.Agencies.Count:N0} agencies in {preparing.Elapsed.TotalSeconds:0.0} s");
         // Batches are numbered over the whole workload; with --on-air-first, measuring starts after the on-air batches.
         var measuredFrom = options.OnAirFirst ? workload.OnAirBatches : 0;
 
