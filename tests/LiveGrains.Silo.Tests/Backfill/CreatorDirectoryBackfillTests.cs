@@ -2,6 +2,8 @@ using LiveGrains.Contracts.Directory;
 using LiveGrains.Contracts.Events;
 using LiveGrains.Contracts.Grains;
 using LiveGrains.Contracts.Views;
+using LiveGrains.Grains.Agencies;
+using LiveGrains.Grains.Hosting;
 using LiveGrains.Silo.Backfill;
 using LiveGrains.Silo.Hosting;
 using LiveGrains.Storage.Directory;
@@ -12,6 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace LiveGrains.Silo.Tests.Backfill;
@@ -187,12 +190,31 @@ public sealed class CreatorDirectoryBackfillTests : IAsyncLifetime
         await Creator("creator-solo", "Solo Sam", null, CreatorType.Seller, null);
         await Creator("beef", "Unlisted Una", null, CreatorType.Seller, null);
         (await grains.GetGrain<ICreatorGrain>("creator-nameless").BindAgency(Agency)).Succeeded.ShouldBeTrue();
+        await ListCreatorsInAgencyStates((Agency, ["creator-alice", "1001", "00042", "creator-nameless"]), ("2024", ["c0ffee"]));
 
         async Task Creator(string id, string name, string? avatar, CreatorType type, string? agencyId)
         {
             var creator = grains.GetGrain<ICreatorGrain>(id);
             (await creator.SetProfile(name, avatar, type)).Succeeded.ShouldBeTrue();
             if (agencyId is not null) (await creator.BindAgency(agencyId)).Succeeded.ShouldBeTrue();
+        }
+    }
+
+    // Builds from before the directory kept the profile of each bound creator in its agency's state, and that is where
+    // the backfill finds the exact spelling of creator ids filed as numbers. Agencies no longer write it: write it here,
+    // through the silo's grain storage, as those builds did.
+    private async Task ListCreatorsInAgencyStates(params (string AgencyId, string[] CreatorIds)[] agencies)
+    {
+        var storage = Cluster.Silos.OfType<InProcessSiloHandle>().First().SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Grains);
+        foreach (var (agencyId, creatorIds) in agencies)
+        {
+            var grainId = Cluster.Client.GetGrain<IAgencyGrain>(agencyId).GetGrainId();
+            var stored = new GrainState<AgencyState>(new AgencyState());
+            await storage.ReadStateAsync(StorageNames.AgencyState, grainId, stored);
+            var state = stored.State ?? new AgencyState();
+            foreach (var creatorId in creatorIds) state.Creators[creatorId] = await Cluster.Client.GetGrain<ICreatorGrain>(creatorId).GetProfile();
+            stored.State = state;
+            await storage.WriteStateAsync(StorageNames.AgencyState, grainId, stored);
         }
     }
 
