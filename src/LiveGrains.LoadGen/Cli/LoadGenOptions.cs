@@ -48,7 +48,7 @@ public sealed record LoadGenOptions
     /// <summary>Gateway port of the in-process silo.</summary>
     public int SiloGatewayPort { get; init; } = 32000;
 
-    /// <summary>Gateway port of a running host, for the client target (and for seeding creators of the http target).</summary>
+    /// <summary>Gateway port of a running host, for the client target.</summary>
     public int Gateway { get; init; } = 30000;
 
     /// <summary>ClusterId of that host's silos: a gateway refuses a client of another cluster ("dev" is embedded mode's).</summary>

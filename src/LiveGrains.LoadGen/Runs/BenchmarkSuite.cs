@@ -26,9 +26,6 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
 
     private readonly TokenMinter? _minter = options.SigningKey is { } key ? new TokenMinter(key, options.Issuer) : null;
 
-    // One Orleans client seeds every warm-up pass and the run of the HTTP target: a client started per pass compiled a
-    // fresh set of methods each time, and the warm-up never saw the JIT settle.
-    private IHost? _seeder;
 
     // About three simulated minutes at the simulator's rates: long enough for LIVEs of one to two minutes to end.
     private const long WarmUpEventsPerLive = 800;
@@ -58,23 +55,12 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
         using var silo = needsSilo ? await OrleansHosts.StartSiloAsync(options.SiloPort, options.SiloGatewayPort) : null;
         var reports = new List<TargetReport>();
         var hostRuns = 0;
-        try
+        foreach (var name in options.Targets)
         {
-            foreach (var name in options.Targets)
-            {
-                await using var target = await CreateAsync(name, silo);
-                var onHost = name is "client" or "http";
-                var events = onHost ? workload.ForRun(hostRuns++) : workload;
-                reports.Add(await RunOneAsync(target, events, warmUp, inProcess: name == "inproc", onHost, cancellationToken));
-            }
-        }
-        finally
-        {
-            if (_seeder is not null)
-            {
-                await _seeder.StopAsync(CancellationToken.None);
-                _seeder.Dispose();
-            }
+            await using var target = await CreateAsync(name, silo);
+            var onHost = name is "client" or "http";
+            var events = onHost ? workload.ForRun(hostRuns++) : workload;
+            reports.Add(await RunOneAsync(target, events, warmUp, inProcess: name == "inproc", onHost, cancellationToken));
         }
         if (silo is not null)
         {
@@ -220,7 +206,7 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
                 return new GrainTarget("client", client.Grains(), async () => { await client.StopAsync(); client.Dispose(); });
             case "http":
                 // A short-lived service token of our own, unless one was given: the host's ingest needs the service role.
-                return new HttpTarget(options.Url, options.Token ?? _minter?.ForService("loadgen"), options.Concurrency, SeedThroughGatewayAsync);
+                return new HttpTarget(options.Url, options.Token ?? _minter?.ForService("loadgen"), options.Concurrency);
             case "redis":
                 var redis = await ConnectionMultiplexer.ConnectAsync($"{options.Redis},allowAdmin=true");
                 return new RedisTarget(redis);
@@ -230,20 +216,4 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
     }
 
     private Task<IHost> StartClientAsync() => OrleansHosts.StartClientAsync(options.Gateway, options.ClusterId, options.ServiceId ?? options.ClusterId);
-
-    private async Task SeedThroughGatewayAsync(Workload workload, CancellationToken cancellationToken)
-    {
-        // The HTTP API of this build has no admin routes to bind creators; the host's gateway is the same cluster.
-        try
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(20));
-            _seeder ??= await StartClientAsync().WaitAsync(timeout.Token);
-            await GrainSeeding.SeedAsync(_seeder.Grains(), workload, timeout.Token);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            output.WriteLine($"[http] creators not seeded through gateway {options.Gateway} ({ex.GetType().Name}); LIVEs will have no agency card");
-        }
-    }
 }

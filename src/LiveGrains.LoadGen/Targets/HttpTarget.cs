@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 using LiveGrains.Contracts.Events;
+using LiveGrains.Contracts.Json;
 using LiveGrains.LoadGen.Workloads;
 using LiveGrains.Simulation.Truth;
 
@@ -9,17 +11,16 @@ namespace LiveGrains.LoadGen.Targets;
 
 /// <summary>
 /// LiveGrains through its HTTP ingest API (<c>POST /api/ingest/events</c>, a JSON array per request), checked through
-/// <c>GET /api/lives/{id}</c>. Serialising to JSON happens inside the timed send, as for a real producer.
+/// <c>GET /api/lives/{id}</c>. Serialising to JSON happens inside the timed send, as for a real producer. Agencies and
+/// creators are seeded through the admin routes, as an internal service that knows only the HTTP API would.
 /// </summary>
 public sealed class HttpTarget : ITarget
 {
     private readonly HttpClient _http;
-    private readonly Func<Workload, CancellationToken, Task> _prepare;
 
     /// <summary>A target on <paramref name="baseAddress"/> with up to <paramref name="connections"/> connections.</summary>
-    public HttpTarget(Uri baseAddress, string? token, int connections, Func<Workload, CancellationToken, Task> prepare)
+    public HttpTarget(Uri baseAddress, string? token, int connections)
     {
-        _prepare = prepare;
         _http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections, UseProxy = false })
         {
             BaseAddress = baseAddress,
@@ -31,8 +32,28 @@ public sealed class HttpTarget : ITarget
     /// <inheritdoc />
     public string Name => "http";
 
-    /// <inheritdoc />
-    public Task PrepareAsync(Workload workload, CancellationToken cancellationToken) => _prepare(workload, cancellationToken);
+    /// <summary>Names every agency, then sets every creator's profile and binds it to its agency, with bounded parallelism.</summary>
+    public async Task PrepareAsync(Workload workload, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(workload.Agencies, parallel, async (a, ct) =>
+            await PutAsync($"/api/admin/agencies/{Uri.EscapeDataString(a.AgencyId)}", new { name = a.Name }, ct));
+        await Parallel.ForEachAsync(workload.Creators, parallel, async (c, ct) =>
+        {
+            var creator = Uri.EscapeDataString(c.CreatorId);
+            await PutAsync($"/api/admin/creators/{creator}", new { name = c.Name, avatarUrl = (string?)null, creatorType = WireNames.Of(c.Type) }, ct);
+            await PutAsync($"/api/admin/agencies/{Uri.EscapeDataString(c.AgencyId)}/creators/{creator}", null, ct);
+        });
+    }
+
+    private async Task PutAsync(string path, object? body, CancellationToken cancellationToken)
+    {
+        using var content = body is null ? null : JsonContent.Create(body);
+        using var response = await _http.PutAsync(new Uri(path, UriKind.Relative), content, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"seeding: PUT {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+    }
 
     /// <inheritdoc />
     public async Task<SendOutcome> SendAsync(LiveEvent[] batch, CancellationToken cancellationToken)

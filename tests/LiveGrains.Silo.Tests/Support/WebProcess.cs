@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using LiveGrains.Web.Auth;
 using Microsoft.Extensions.Options;
@@ -31,16 +32,31 @@ public sealed class WebProcess : IAsyncDisposable
     /// Starts the web host with <paramref name="environment"/> (cluster settings and signing key) and waits for
     /// <c>/readyz</c> (the cluster answers a grain call and Postgres a query).
     /// </summary>
-    public static async Task<WebProcess> StartAsync(string name, IReadOnlyDictionary<string, string?> environment, string signingKey, TimeSpan readyTimeout, CancellationToken cancellationToken)
-    {
-        var port = LoopbackPorts.Free();
-        var env = new Dictionary<string, string?>(environment)
+    public static Task<WebProcess> StartAsync(string name, IReadOnlyDictionary<string, string?> environment, string signingKey, TimeSpan readyTimeout, CancellationToken cancellationToken) =>
+        StartAsync(name, new Dictionary<string, string?>(environment)
         {
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
             ["LiveGrains__Mode"] = "Cluster",
             ["LiveGrains__Auth__DevSignIn"] = "false",
-            ["LiveGrains__Auth__SigningKey"] = signingKey,
-        };
+        }, signingKey, readyTimeout, cancellationToken);
+
+    /// <summary>
+    /// Starts the web host in embedded mode (its own silo on free ports, in-memory storage), without the demo simulator, so
+    /// that everything it holds comes from the test; waits for <c>/readyz</c>.
+    /// </summary>
+    public static Task<WebProcess> StartEmbeddedAsync(string name, string signingKey, TimeSpan readyTimeout, CancellationToken cancellationToken) =>
+        StartAsync(name, new Dictionary<string, string?>
+        {
+            ["LiveGrains__Mode"] = "Embedded",
+            ["LiveGrains__Demo__Enabled"] = "false",
+            ["LiveGrains__Silo__SiloPort"] = LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture),
+            ["LiveGrains__Silo__GatewayPort"] = LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture),
+        }, signingKey, readyTimeout, cancellationToken);
+
+    private static async Task<WebProcess> StartAsync(string name, Dictionary<string, string?> env, string signingKey, TimeSpan readyTimeout, CancellationToken cancellationToken)
+    {
+        var port = LoopbackPorts.Free();
+        env["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        env["LiveGrains__Auth__SigningKey"] = signingKey;
         var web = new WebProcess(HostProcess.Start(name, BuiltHosts.WebDll, env), port, signingKey);
         try
         {
