@@ -13,7 +13,7 @@ public static class SummaryTable
         ArgumentNullException.ThrowIfNull(output);
         var o = result.Options;
         output.WriteLine();
-        output.WriteLine($"{result.WorkloadEvents:N0} events, {o.Lives:N0} LIVEs, {o.Agencies} agencies, batch {o.Batch}, concurrency {o.Concurrency}, " +
+        output.WriteLine($"{result.WorkloadEvents:N0} events, {o.Lives:N0} LIVEs, agencies {o.Agencies}, batch {o.Batch}, concurrency {o.Concurrency}, " +
             $"rate {(o.Rate > 0 ? o.Rate.ToString("N0", CultureInfo.InvariantCulture) : "max")}, seed {o.Seed}, {Environment.ProcessorCount} cores, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC");
         output.WriteLine("| target | events/s | p50 ms | p95 ms | p99 ms | max ms | CPU cores (loadgen) | CPU cores (host) | alloc B/event (loadgen) | GC pause % / gen0-1-2 (loadgen) | JIT methods / ms (loadgen) | heap/LIVE | dashboard p50 / p99 ms | retries | totals check |");
         output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");

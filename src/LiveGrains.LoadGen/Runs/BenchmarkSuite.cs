@@ -82,7 +82,7 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
         await target.PrepareAsync(workload, cancellationToken);
         // For the targets with grains behind them this is seeding the world's agencies and creators, which a large agency
         // made slow; the baselines have nothing to seed.
-        if (inProcess || onHost) output.WriteLine($"[{target.Name}] prepared {workload.Creators.Count:N0} creators of {workload.Agencies.Count:N0} agencies in {preparing.Elapsed.TotalSeconds:0.0} s");
+        if (inProcess || onHost) output.WriteLine($"[{target.Name}] seeding took {preparing.Elapsed.TotalSeconds:0.0} s (creators {workload.Creators.Count:N0}, agencies {workload.Agencies.Count:N0})");
         // Batches are numbered over the whole workload; with --on-air-first, measuring starts after the on-air batches.
         var measuredFrom = options.OnAirFirst ? workload.OnAirBatches : 0;
 
