@@ -26,7 +26,6 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
 
     private readonly TokenMinter? _minter = options.SigningKey is { } key ? new TokenMinter(key, options.Issuer) : null;
 
-
     // About three simulated minutes at the simulator's rates: long enough for LIVEs of one to two minutes to end.
     private const long WarmUpEventsPerLive = 800;
 
