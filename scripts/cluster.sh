@@ -6,6 +6,7 @@
 #   bash scripts/cluster.sh [--silos N] [--no-build] [--skip-dashboard]
 #
 # Needs PostgreSQL's server binaries (/usr/lib/postgresql/*/bin); run as root it starts Postgres as user postgres.
+# LG_PG_OPTIONS adds server options, e.g. LG_PG_OPTIONS='-c shared_preload_libraries=pg_stat_statements'.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -105,7 +106,7 @@ mkdir -p "$run_dir/pg"
 [ "$(id -u)" -eq 0 ] && chown postgres "$run_dir/pg"
 as_postgres "'$pg_bin/initdb' -D '$run_dir/pg/data' -A trust -U postgres --no-sync" >"$run_dir/pg-init.log" 2>&1 \
   || { cat "$run_dir/pg-init.log"; exit 1; }
-as_postgres "'$pg_bin/pg_ctl' -D '$run_dir/pg/data' -l '$run_dir/pg/server.log' -w -o \"-p $pg_port -k '$run_dir/pg' -c listen_addresses=127.0.0.1 -c max_connections=200\" start" >"$run_dir/pg-start.log" 2>&1 \
+as_postgres "'$pg_bin/pg_ctl' -D '$run_dir/pg/data' -l '$run_dir/pg/server.log' -w -o \"-p $pg_port -k '$run_dir/pg' -c listen_addresses=127.0.0.1 -c max_connections=200 ${LG_PG_OPTIONS:-}\" start" >"$run_dir/pg-start.log" 2>&1 \
   || { cat "$run_dir/pg-start.log" "$run_dir/pg/server.log" 2>/dev/null; exit 1; }
 connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
 
