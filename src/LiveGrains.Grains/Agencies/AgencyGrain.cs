@@ -56,7 +56,7 @@ public sealed partial class AgencyGrain(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         State.Name = name.Trim();
-        await store.WriteStateAsync();
+        await store.WriteOrReloadAsync(this);
         // After the state, which is the truth: a rename retried after a failure here writes both again, harmlessly.
         await directory.UpsertAgencyAsync(AgencyId, State.Name, CancellationToken.None);
         return Info();
@@ -115,7 +115,7 @@ public sealed partial class AgencyGrain(
             unpinned |= State.Pins.Remove(liveId);
         }
         if (changed) PublishSoon(now);
-        if (unpinned) await store.WriteStateAsync();
+        if (unpinned) await store.WriteOrReloadAsync(this);
         return State.Thresholds;
     }
 
@@ -134,7 +134,7 @@ public sealed partial class AgencyGrain(
         if (State.Pins.Count >= MaxPins)
             return OperationResult.Fail(ErrorKind.Conflict, $"You can pin at most {MaxPins} LIVEs. Unpin one before pinning another.");
         State.Pins.Add(liveId);
-        await store.WriteStateAsync();
+        await store.WriteOrReloadAsync(this);
         MarkChanged(liveId);
         return OperationResult.Ok;
     }
@@ -143,7 +143,7 @@ public sealed partial class AgencyGrain(
     public async Task<OperationResult> Unpin(string liveId)
     {
         if (!State.Pins.Remove(liveId)) return OperationResult.Ok;
-        await store.WriteStateAsync();
+        await store.WriteOrReloadAsync(this);
         MarkChanged(liveId);
         return OperationResult.Ok;
     }
@@ -163,7 +163,7 @@ public sealed partial class AgencyGrain(
         State.CardMetrics = [.. preferences.CardMetrics];
         State.ListMetrics = [.. preferences.ListMetrics];
         State.Thresholds = preferences.Thresholds!;
-        await store.WriteStateAsync();
+        await store.WriteOrReloadAsync(this);
         return OperationResult.Ok;
     }
 

@@ -28,7 +28,7 @@ public sealed class CreatorGrain(
         if (string.IsNullOrWhiteSpace(name)) return OperationResult.Fail(ErrorKind.Invalid, "name is required");
         if (name.Length > MaxNameLength) return OperationResult.Fail(ErrorKind.Invalid, $"name is longer than {MaxNameLength} characters");
         (State.Name, State.AvatarUrl, State.CreatorType) = (name.Trim(), avatarUrl, creatorType);
-        await store.WriteStateAsync();
+        await store.WriteOrReloadAsync(this);
         await directory.UpsertCreatorAsync(CreatorId, State.Name, State.AvatarUrl, State.CreatorType, CancellationToken.None);
         await TellAgencyAndLive();
         return OperationResult.Ok;
@@ -45,7 +45,7 @@ public sealed class CreatorGrain(
         {
             if (State.AgencyId is { } previous) await GrainFactory.GetGrain<IAgencyGrain>(previous).CreatorUnbound(CreatorId);
             State.AgencyId = agencyId;
-            await store.WriteStateAsync();
+            await store.WriteOrReloadAsync(this);
         }
         await directory.BindCreatorAsync(CreatorId, agencyId, clock.GetUtcNow(), CancellationToken.None);
         await TellAgencyAndLive();
@@ -62,7 +62,7 @@ public sealed class CreatorGrain(
             return OperationResult.Fail(ErrorKind.NotFound, $"Creator '{CreatorId}' is not bound to agency '{agencyId}'.");
         }
         State.AgencyId = null;
-        await store.WriteStateAsync();
+        await store.WriteOrReloadAsync(this);
         await directory.UnbindCreatorAsync(CreatorId, agencyId, clock.GetUtcNow(), CancellationToken.None);
         await GrainFactory.GetGrain<IAgencyGrain>(agencyId).CreatorUnbound(CreatorId);
         TellCurrentLive();
@@ -87,7 +87,7 @@ public sealed class CreatorGrain(
     private Task SetCurrentLive(string? liveId)
     {
         State.CurrentLiveId = liveId;
-        return store.WriteStateAsync();
+        return store.WriteOrReloadAsync(this);
     }
 
     private CreatorProfile Profile() =>
