@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace LiveGrains.Silo.Tests.Support;
 
-/// <summary>A web process (<c>dotnet LiveGrains.Web.dll</c>) in cluster mode on a loopback port, and tokens it accepts.</summary>
+/// <summary>A web process (<c>dotnet LiveGrains.Web.dll</c>) in cluster or embedded mode on a loopback port, and tokens it accepts.</summary>
 public sealed class WebProcess : IAsyncDisposable
 {
     private readonly TokenIssuer _tokens;
@@ -33,7 +33,7 @@ public sealed class WebProcess : IAsyncDisposable
     /// <c>/readyz</c> (the cluster answers a grain call and Postgres a query).
     /// </summary>
     public static Task<WebProcess> StartAsync(string name, IReadOnlyDictionary<string, string?> environment, string signingKey, TimeSpan readyTimeout, CancellationToken cancellationToken) =>
-        StartAsync(name, new Dictionary<string, string?>(environment)
+        LaunchAsync(name, new Dictionary<string, string?>(environment)
         {
             ["LiveGrains__Mode"] = "Cluster",
             ["LiveGrains__Auth__DevSignIn"] = "false",
@@ -44,7 +44,7 @@ public sealed class WebProcess : IAsyncDisposable
     /// that everything it holds comes from the test; waits for <c>/readyz</c>.
     /// </summary>
     public static Task<WebProcess> StartEmbeddedAsync(string name, string signingKey, TimeSpan readyTimeout, CancellationToken cancellationToken) =>
-        StartAsync(name, new Dictionary<string, string?>
+        LaunchAsync(name, new Dictionary<string, string?>
         {
             ["LiveGrains__Mode"] = "Embedded",
             ["LiveGrains__Demo__Enabled"] = "false",
@@ -52,7 +52,7 @@ public sealed class WebProcess : IAsyncDisposable
             ["LiveGrains__Silo__GatewayPort"] = LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture),
         }, signingKey, readyTimeout, cancellationToken);
 
-    private static async Task<WebProcess> StartAsync(string name, Dictionary<string, string?> env, string signingKey, TimeSpan readyTimeout, CancellationToken cancellationToken)
+    private static async Task<WebProcess> LaunchAsync(string name, Dictionary<string, string?> env, string signingKey, TimeSpan readyTimeout, CancellationToken cancellationToken)
     {
         var port = LoopbackPorts.Free();
         env["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
