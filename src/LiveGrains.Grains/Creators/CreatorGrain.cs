@@ -27,9 +27,14 @@ public sealed class CreatorGrain(
     {
         if (string.IsNullOrWhiteSpace(name)) return OperationResult.Fail(ErrorKind.Invalid, "name is required");
         if (name.Length > MaxNameLength) return OperationResult.Fail(ErrorKind.Invalid, $"name is longer than {MaxNameLength} characters");
-        (State.Name, State.AvatarUrl, State.CreatorType) = (name.Trim(), avatarUrl, creatorType);
-        await store.WriteOrReloadAsync(this);
-        await directory.UpsertCreatorAsync(CreatorId, State.Name, State.AvatarUrl, State.CreatorType, CancellationToken.None);
+        var trimmed = name.Trim();
+        // An unchanged profile is not written again: the state in memory is what storage holds (a failed write reloads it).
+        if ((State.Name, State.AvatarUrl, State.CreatorType) != (trimmed, avatarUrl, creatorType))
+        {
+            (State.Name, State.AvatarUrl, State.CreatorType) = (trimmed, avatarUrl, creatorType);
+            await store.WriteOrReloadAsync(this);
+        }
+        await directory.UpsertCreatorAsync(CreatorId, trimmed, avatarUrl, creatorType, CancellationToken.None);
         await TellAgencyAndLive();
         return OperationResult.Ok;
     }

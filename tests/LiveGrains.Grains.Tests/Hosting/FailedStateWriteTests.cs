@@ -43,6 +43,21 @@ public sealed class FailedStateWriteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Setting_a_creators_profile_to_what_it_is_writes_nothing()
+    {
+        var creator = _cluster.Client.GetGrain<ICreatorGrain>($"creator-{Guid.NewGuid():N}");
+        (await creator.SetProfile("Mia", "https://img.example/mia.png", CreatorType.Affiliate)).Succeeded.ShouldBeTrue();
+
+        FaultyGrainStorage.FailWrites = true;
+        var again = await creator.SetProfile(" Mia ", "https://img.example/mia.png", CreatorType.Affiliate);
+        await Should.ThrowAsync<Exception>(() => creator.SetProfile("Mia Stone", "https://img.example/mia.png", CreatorType.Affiliate));
+        FaultyGrainStorage.FailWrites = false;
+
+        again.Succeeded.ShouldBeTrue();
+        (await creator.GetProfile()).Name.ShouldBe("Mia");
+    }
+
+    [Fact]
     public async Task Preferences_set_again_after_their_state_write_failed_are_stored()
     {
         var agency = _cluster.Client.GetGrain<IAgencyGrain>($"agency-{Guid.NewGuid():N}");
