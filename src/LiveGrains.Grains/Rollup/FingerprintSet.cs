@@ -7,9 +7,9 @@ using System.Text;
 namespace LiveGrains.Grains.Rollup;
 
 /// <summary>
-/// A set of ids (event ids, order ids) kept as XxHash128 fingerprints in one open-addressing table, a slot of 16 bytes
-/// (the whole fingerprint) or of 8 (its low half) instead of a string and a hash-set entry (about 90 bytes for a typical
-/// event id); a checkpoint copies one byte array instead of thousands of strings. Two distinct ids share a fingerprint
+/// A set of ids (event ids, order ids) kept as XxHash128 fingerprints in one open-addressing table
+/// (<see cref="ProbedSlots"/>), a slot of 16 bytes (the whole fingerprint) or of 8 (its low half) instead of a string and
+/// a hash-set entry (about 90 bytes for a typical event id); a checkpoint copies one byte array instead of thousands of strings. Two distinct ids share a fingerprint
 /// with a probability of about n²/2¹²⁹ in a full-width set (below 10⁻²⁶ for a million ids), which suits sets that grow for
 /// as long as a LIVE runs, like its order ids. A half-width set halves the memory of sets bounded in size, like the
 /// event ids of a dedupe window: with n ids in it, a new id is taken for one of them with a probability of n/2⁶⁴, about
@@ -18,8 +18,6 @@ namespace LiveGrains.Grains.Rollup;
 [GenerateSerializer, Alias("lg.FingerprintSet")]
 public sealed class FingerprintSet
 {
-    private const int MinSlots = 8;
-
     /// <summary>A set keeping whole 128-bit fingerprints.</summary>
     public FingerprintSet() : this(FingerprintWidth.Full)
     {
@@ -50,17 +48,21 @@ public sealed class FingerprintSet
 
     private static bool Contains<T>(Span<T> slots, T fingerprint) where T : unmanaged, IBinaryInteger<T>
     {
-        var at = Find(slots, fingerprint);
+        var at = ProbedSlots.Find<T>(slots, fingerprint);
         return at >= 0 && slots[at] != T.Zero;
     }
 
     private bool Add<T>(T fingerprint) where T : unmanaged, IBinaryInteger<T>
     {
-        if (Table.Length == 0 || (Count + 1) * 4 > Slots<T>().Length * 3) Grow<T>();
-        var slots = Slots<T>();
-        var at = Find(slots, fingerprint);
-        if (slots[at] != T.Zero) return false;
-        slots[at] = fingerprint;
+        var at = ProbedSlots.Find<T>(Slots<T>(), fingerprint);
+        if (at >= 0 && Slots<T>()[at] != T.Zero) return false;
+        // Grown only for an id that is new: retries of the ids already in a full table do not double it.
+        if (ProbedSlots.IsFullFor(Count, Slots<T>().Length))
+        {
+            Grow<T>();
+            at = ProbedSlots.Find<T>(Slots<T>(), fingerprint);
+        }
+        Slots<T>()[at] = fingerprint;
         Count++;
         return true;
     }
@@ -70,26 +72,11 @@ public sealed class FingerprintSet
     // Zero marks an empty slot, so a half that is zero is kept as 1, like a whole fingerprint (a collision as unlikely as any other).
     private static ulong Half(UInt128 fingerprint) => (ulong)fingerprint is var low && low != 0 ? low : 1;
 
-    /// <summary>The slot holding the fingerprint, or the empty slot where it belongs; -1 only for an empty table.</summary>
-    private static int Find<T>(Span<T> slots, T fingerprint) where T : unmanaged, IBinaryInteger<T>
-    {
-        if (slots.Length == 0) return -1;
-        var mask = slots.Length - 1;
-        // The fingerprint is uniformly distributed, so its low bits make a good start and linear probing stays short.
-        var at = int.CreateTruncating(fingerprint) & mask;
-        while (slots[at] != T.Zero && slots[at] != fingerprint) at = (at + 1) & mask;
-        return at;
-    }
-
     private void Grow<T>() where T : unmanaged, IBinaryInteger<T>
     {
         var old = Table;
-        Table = new byte[Math.Max(MinSlots * Unsafe.SizeOf<T>(), old.Length * 2)];
-        var slots = Slots<T>();
-        foreach (var fingerprint in MemoryMarshal.Cast<byte, T>(old.AsSpan()))
-        {
-            if (fingerprint != T.Zero) slots[Find(slots, fingerprint)] = fingerprint;
-        }
+        Table = new byte[ProbedSlots.GrownLength(Slots<T>().Length) * Unsafe.SizeOf<T>()];
+        ProbedSlots.MoveAll<T>(MemoryMarshal.Cast<byte, T>(old.AsSpan()), Slots<T>());
     }
 
     /// <summary>The id's fingerprint, for a caller that looks an id up and then adds it: hashed once, not twice.</summary>

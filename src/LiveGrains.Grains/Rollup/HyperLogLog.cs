@@ -5,23 +5,22 @@ namespace LiveGrains.Grains.Rollup;
 
 /// <summary>
 /// Distinct-count estimator for unique viewers and buyers. Small sets are kept exactly, as 64-bit hashes in an
-/// open-addressing table (at most 1,024 slots, 8 KB), because most LIVEs are small and an exact answer is better
-/// there; past <see cref="ExactLimit"/> it switches to 2^14 dense registers of 6 bits each (12 KB, about 0.8% standard
-/// error): a rank is at most 51, so a byte per register would leave a quarter of the 16 KB unused.
+/// open-addressing table (<see cref="ProbedSlots"/>; at most 1,024 slots, 8 KB), because most LIVEs are small and an
+/// exact answer is better there; past <see cref="ExactLimit"/> it switches to 2^14 dense registers of 6 bits each
+/// (12 KB, about 0.8% standard error): a rank is at most 51, so a byte per register would leave a quarter of the 16 KB unused.
 /// </summary>
 [GenerateSerializer, Alias("lg.HyperLogLog")]
 public sealed class HyperLogLog
 {
     private const int Precision = 14;
     private const int RegisterCount = 1 << Precision;
-    private const int MinSlots = 8;
     private const int RankBits = 6;
     private const int RankMask = (1 << RankBits) - 1;
     // One spare byte at the end lets every register be read and written as the two bytes that hold it.
     private const int PackedBytes = RegisterCount * RankBits / 8 + 1;
 
-    /// <summary>Distinct values counted exactly; one more switches to the registers. Three quarters of 1,024 slots.</summary>
-    internal const int ExactLimit = 768;
+    /// <summary>Distinct values counted exactly, as many as 1,024 slots hold; one more switches to the registers.</summary>
+    internal const int ExactLimit = 896;
 
     // Public for the serializer only. Checkpoints written before the table kept the exact hashes as a sorted list
     // (field 0), and before packing kept a byte per register (field 1); both are moved into today's form on first use,
@@ -86,32 +85,24 @@ public sealed class HyperLogLog
     {
         // Zero marks an empty slot; the one value that hashes to it is kept as 1 (a collision as unlikely as any other).
         if (hash == 0) hash = 1;
-        if ((ExactCount + 1) * 4 > Exact.Length * 3) GrowExact();
-        var at = Find(Exact, hash);
-        if (Exact[at] == hash) return false;
+        var at = ProbedSlots.Find<ulong>(Exact, hash);
+        if (at >= 0 && Exact[at] == hash) return false;
+        // Grown only for a value that is new: values seen again do not double a full table.
+        if (ProbedSlots.IsFullFor(ExactCount, Exact.Length))
+        {
+            GrowExact();
+            at = ProbedSlots.Find<ulong>(Exact, hash);
+        }
         Exact[at] = hash;
         ExactCount++;
         return true;
     }
 
-    /// <summary>The slot holding the hash, or the empty slot where it belongs (the table is never full).</summary>
-    private static int Find(ulong[] slots, ulong hash)
-    {
-        var mask = slots.Length - 1;
-        // The hash is uniformly distributed, so its low bits make a good start and linear probing stays short.
-        var at = (int)(hash & (ulong)mask);
-        while (slots[at] != 0 && slots[at] != hash) at = (at + 1) & mask;
-        return at;
-    }
-
     private void GrowExact()
     {
         var old = Exact;
-        Exact = new ulong[Math.Max(MinSlots, old.Length * 2)];
-        foreach (var hash in old)
-        {
-            if (hash != 0) Exact[Find(Exact, hash)] = hash;
-        }
+        Exact = new ulong[ProbedSlots.GrownLength(old.Length)];
+        ProbedSlots.MoveAll<ulong>(old, Exact);
     }
 
     private void MoveSparseIntoTable()

@@ -64,6 +64,18 @@ public sealed class FingerprintSetTests
         half.Contains("e-3000").ShouldBeFalse();
     }
 
+    [Fact]
+    public void A_table_doubles_only_when_a_new_id_would_fill_more_than_seven_eighths_of_it()
+    {
+        var set = new FingerprintSet(FingerprintWidth.Half);
+        for (var i = 0; i < 896; i++) set.Add($"e-{i}");
+
+        set.Add("e-0").ShouldBeFalse();
+        set.Table.Length.ShouldBe(1_024 * sizeof(ulong));
+        set.Add("e-896").ShouldBeTrue();
+        set.Table.Length.ShouldBe(2_048 * sizeof(ulong));
+    }
+
     [Theory]
     [InlineData(FingerprintWidth.Full)]
     [InlineData(FingerprintWidth.Half)]

@@ -18,6 +18,7 @@ public sealed class HyperLogLogTests
         for (var i = 0; i < HyperLogLog.ExactLimit; i++) hll.Add($"viewer-{i}").ShouldBeFalse();
         hll.Count().ShouldBe(HyperLogLog.ExactLimit);
         hll.Packed.ShouldBeNull();
+        hll.Exact.Length.ShouldBe(1_024);
     }
 
     [Fact]
