@@ -32,6 +32,12 @@ public sealed class FingerprintSet
     [Id(1)] public int Count;
     [Id(2)] public FingerprintWidth Width;
 
+    // Where the last fingerprint that Contains did not find belongs, until the table next changes: a LIVE looks an event
+    // id up, applies the event, then adds the id, and the add skips probing the same run again. Zero while nothing is
+    // noted (no fingerprint is zero), which is also what a copy made by the serializer starts with.
+    [NonSerialized] private UInt128 _missed;
+    [NonSerialized] private int _missedAt;
+
     /// <summary>True when the id was added before.</summary>
     public bool Contains(string id) => Contains(Fingerprint(id));
 
@@ -40,29 +46,41 @@ public sealed class FingerprintSet
 
     /// <summary>True when the id of this <see cref="Fingerprint"/> was added before.</summary>
     public bool Contains(UInt128 fingerprint) =>
-        Width == FingerprintWidth.Half ? Contains(Slots<ulong>(), Half(fingerprint)) : Contains(Slots<UInt128>(), fingerprint);
+        Width == FingerprintWidth.Half ? Contains(Half(fingerprint), fingerprint) : Contains(fingerprint, fingerprint);
 
     /// <summary>Adds the id of this <see cref="Fingerprint"/>; false when it was already there.</summary>
     public bool Add(UInt128 fingerprint) =>
-        Width == FingerprintWidth.Half ? Add<ulong>(Half(fingerprint)) : Add<UInt128>(fingerprint);
+        Width == FingerprintWidth.Half ? Add(Half(fingerprint), fingerprint) : Add(fingerprint, fingerprint);
 
-    private static bool Contains<T>(Span<T> slots, T fingerprint) where T : unmanaged, IBinaryInteger<T>
+    private bool Contains<T>(T key, UInt128 fingerprint) where T : unmanaged, IBinaryInteger<T>
     {
-        var at = ProbedSlots.Find<T>(slots, fingerprint);
-        return at >= 0 && slots[at] != T.Zero;
+        var slots = Slots<T>();
+        var at = ProbedSlots.Find<T>(slots, key);
+        if (at >= 0 && slots[at] != T.Zero) return true;
+        if (at >= 0) (_missed, _missedAt) = (fingerprint, at);
+        return false;
     }
 
-    private bool Add<T>(T fingerprint) where T : unmanaged, IBinaryInteger<T>
+    private bool Add<T>(T key, UInt128 fingerprint) where T : unmanaged, IBinaryInteger<T>
     {
-        var at = ProbedSlots.Find<T>(Slots<T>(), fingerprint);
-        if (at >= 0 && Slots<T>()[at] != T.Zero) return false;
+        int at;
+        if (fingerprint == _missed)
+        {
+            at = _missedAt;
+        }
+        else
+        {
+            at = ProbedSlots.Find<T>(Slots<T>(), key);
+            if (at >= 0 && Slots<T>()[at] != T.Zero) return false;
+        }
+        _missed = UInt128.Zero;
         // Grown only for an id that is new: retries of the ids already in a full table do not double it.
         if (ProbedSlots.IsFullFor(Count, Slots<T>().Length))
         {
             Grow<T>();
-            at = ProbedSlots.Find<T>(Slots<T>(), fingerprint);
+            at = ProbedSlots.Find<T>(Slots<T>(), key);
         }
-        Slots<T>()[at] = fingerprint;
+        Slots<T>()[at] = key;
         Count++;
         return true;
     }

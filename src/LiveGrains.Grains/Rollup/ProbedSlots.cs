@@ -5,10 +5,10 @@ namespace LiveGrains.Grains.Rollup;
 /// <summary>
 /// The slots of an open-addressing table of uniformly distributed, non-zero keys (hashes, fingerprints): a power-of-two
 /// length, linear probing from the key's low bits, zero for an empty slot. The table doubles when one more key would
-/// make it more than seven eighths full. Probing runs through adjacent slots, eight 64-bit keys to a cache line, so the
-/// longer runs of a fuller table cost little next to the cache miss of the first slot, while a table that doubled at
-/// three quarters (as these did) held a 64-bit key in 15 bytes on average and in 21 just past a doubling; now 13 and 18, and a
-/// table of 800 keys takes 8 KB instead of 16.
+/// make it more than seven eighths full. A table that doubled at three quarters (as these did) held a 64-bit key in 15
+/// bytes on average and in 21 just past a doubling, 800 keys in 16 KB; now 13 and 18, and 800 keys in 8 KB. Fuller
+/// tables make longer probe runs, so a caller that looks a key up and then adds it probes once, not twice
+/// (<see cref="FingerprintSet"/>).
 /// </summary>
 internal static class ProbedSlots
 {

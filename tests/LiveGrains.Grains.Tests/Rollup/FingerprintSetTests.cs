@@ -64,6 +64,25 @@ public sealed class FingerprintSetTests
         half.Contains("e-3000").ShouldBeFalse();
     }
 
+    [Theory]
+    [InlineData(FingerprintWidth.Full)]
+    [InlineData(FingerprintWidth.Half)]
+    public void Lookups_and_adds_in_any_interleaving_answer_as_a_plain_set_does(FingerprintWidth width)
+    {
+        var set = new FingerprintSet(width);
+        var model = new HashSet<string>();
+        var random = new Random(7);
+        for (var step = 0; step < 30_000; step++)
+        {
+            // A pool that grows slower than the steps: ids come back, as retries do, and lookups miss and hit.
+            var id = $"e-{random.Next(step / 2 + 1)}";
+            if (random.Next(3) == 0) set.Contains(id).ShouldBe(model.Contains(id), $"Contains({id}) at step {step}");
+            else set.Add(id).ShouldBe(model.Add(id), $"Add({id}) at step {step}");
+        }
+        set.Count.ShouldBe(model.Count);
+        model.All(set.Contains).ShouldBeTrue();
+    }
+
     [Fact]
     public void A_table_doubles_only_when_a_new_id_would_fill_more_than_seven_eighths_of_it()
     {
