@@ -7,7 +7,8 @@ namespace LiveGrains.Grains.Rollup;
 /// Distinct-count estimator for unique viewers and buyers. Small sets are kept exactly, as 64-bit hashes in an
 /// open-addressing table (<see cref="ProbedSlots"/>; at most 1,024 slots, 8 KB), because most LIVEs are small and an
 /// exact answer is better there; past <see cref="ExactLimit"/> it switches to 2^14 dense registers of 6 bits each
-/// (12 KB, about 0.8% standard error): a rank is at most 51, so a byte per register would leave a quarter of the 16 KB unused.
+/// (12 KB, about 0.8% standard error): a rank is at most 51, so a byte per register would leave a quarter of the 16 KB
+/// unused.
 /// </summary>
 [GenerateSerializer, Alias("lg.HyperLogLog")]
 public sealed class HyperLogLog
