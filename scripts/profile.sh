@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Samples the CPU of the process that does the ingest during a benchmark run, and prints where its time went by
+# component (scripts/perf_components.py). The process is the web host in host runs and the load generator (which hosts
+# the silo) in process. Sampling starts at the run's third progress second, so warm-up, seeding and the heap
+# measurement after the run stay out of it.
+#   scripts/profile.sh host --targets client --dashboards 0 --sim-step 5 --on-air-first --events 4000000
+#   scripts/profile.sh inproc --targets inproc --sim-step 5 --on-air-first --events 12000000
+# Give one target and enough events for the measured phase to outlast the sampling ($PROFILE_SECONDS, default 10).
+# Needs perf (Debian: linux-perf). Results: artifacts/bench/NAME.perf (raw samples) and NAME.components.txt, NAME being
+# $BENCH_NAME or profile-MODE.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode=${1:?usage: scripts/profile.sh host|inproc [load generator options]}
+name=${BENCH_NAME:-profile-$mode}
+out=artifacts/bench
+seconds=${PROFILE_SECONDS:-10}
+command -v perf >/dev/null || { echo "perf is not installed (Debian: apt-get install linux-perf)"; exit 1; }
+case "$mode" in
+  host) process='LiveGrains.Web.dll' ;;
+  inproc) process='bin/Release/net10.0/LiveGrains.LoadGen' ;;
+  *) echo "usage: scripts/profile.sh host|inproc [load generator options]"; exit 2 ;;
+esac
+mkdir -p "$out"
+rm -f "$out/$name.log"
+# The runtime writes a map of its compiled methods to /tmp/perf-PID.map, which perf reads to name them.
+DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 BENCH_NAME="$name" scripts/bench.sh "$@" >/dev/null 2>&1 &
+bench=$!
+trap 'kill $bench 2>/dev/null || true' EXIT
+for _ in $(seq 1800); do
+  grep -qE '^\[[a-z]+\] +3s ' "$out/$name.log" 2>/dev/null && break
+  kill -0 $bench 2>/dev/null || { echo "the run ended before its third second (see $out/$name.log)"; exit 1; }
+  sleep 0.5
+done
+pid=$(pgrep -f "$process" | head -n 1)
+perf record -F 499 -g -p "$pid" -o "$out/$name.perf" -- sleep "$seconds" >/dev/null 2>&1
+wait $bench || true
+trap - EXIT
+grep -E 'ev/s;' "$out/$name.log" || true
+perf script -i "$out/$name.perf" 2>/dev/null | python3 scripts/perf_components.py | tee "$out/$name.components.txt"
