@@ -35,6 +35,9 @@ public static class EventJson
         var occurredAt = default(DateTimeOffset);
         var data = default(Utf8JsonReader);
         var hasData = false;
+        // The payload, when it came after its type and was read on the way (as producers that write the envelope in its
+        // documented order send it).
+        LiveEventData? read = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("eventId"u8)) eventIdProblem = Text(ref reader, "eventId", out eventId);
@@ -48,6 +51,9 @@ public static class EventJson
                 hasData = reader.TokenType == JsonTokenType.StartObject;
                 // A copy of the reader marks where the payload starts; skipping it also proves it well formed.
                 data = reader;
+                read = null;
+                // Read now, the reader ends on the payload's last token and the skip below has nothing left to do.
+                if (hasData && typeName is not null && EventTypes.TypeOf(typeName) is { } known) PayloadReader.TryRead(ref reader, known, out read);
             }
             else
             {
@@ -71,6 +77,12 @@ public static class EventJson
             return false;
         }
 
+        // A type given again after the payload was read must not leave the payload of the first.
+        if (read?.GetType() == payloadType || PayloadReader.TryRead(ref data, payloadType, out read))
+        {
+            parsed = new LiveEvent(eventId!, liveId!, creatorId!, occurredAt, read);
+            return true;
+        }
         LiveEventData? payload;
         try
         {
@@ -135,7 +147,15 @@ public static class EventJson
         reader.Read();
         if (reader.TokenType == JsonTokenType.Null) return $"{name} is required";
         if (reader.TokenType != JsonTokenType.String) return $"{name} must be a string";
-        value = reader.GetString();
+        try
+        {
+            value = reader.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            // The reader checks a string's UTF-8 only when it is taken out.
+            return $"{name} is not valid UTF-8 text";
+        }
         return string.IsNullOrWhiteSpace(value) ? $"{name} is required" : null;
     }
 

@@ -13,7 +13,11 @@ public static class WireNames
     public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum =>
         // Read back as a JSON string, not trimmed of its quotes: the writer escapes characters such as '+', and "55+" must
         // not reach a profile key or a column as "55\u002B".
-        NamesOf<TEnum>.Names.GetOrAdd(value, static v => JsonSerializer.Deserialize<string>(JsonSerializer.SerializeToUtf8Bytes(v, LiveJson.Options))!);
+        NamesOf<TEnum>.Names.GetOrAdd(value, static v => Spell(v, typeof(TEnum)));
+
+    /// <summary>The wire name of <paramref name="value"/>, a value of the enum <paramref name="enumType"/>; not cached.</summary>
+    internal static string Spell(object value, Type enumType) =>
+        JsonSerializer.Deserialize<string>(JsonSerializer.SerializeToUtf8Bytes(value, enumType, LiveJson.Options))!;
 
     /// <summary>The value whose wire name is <paramref name="name"/>.</summary>
     public static TEnum Parse<TEnum>(string name) where TEnum : struct, Enum => JsonSerializer.Deserialize<TEnum>($"\"{name}\"", LiveJson.Options);
