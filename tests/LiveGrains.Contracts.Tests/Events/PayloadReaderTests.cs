@@ -93,34 +93,28 @@ public sealed class PayloadReaderTests
 
     private const string Envelope = "{\"eventId\":\"e1\",\"liveId\":\"7300000000000000001\",\"creatorId\":\"c1\",\"occurredAt\":\"2026-11-25T10:00:00Z\"";
 
-    [Fact]
-    public void A_payload_the_one_pass_reader_declines_reaches_the_event_as_the_serializer_reads_it()
+    // An event whose envelope ends with `rest` (its type and payload), which must parse.
+    private static LiveEvent Event(string rest)
     {
-        var ok = EventJson.TryParse(Encoding.UTF8.GetBytes(Envelope + ""","type":"viewer_left","data":{"VIEWERID":"v1","extra":[1,{"a":2}]}}"""),
-            out var e, out var error);
-        error.ShouldBeNull();
-        ok.ShouldBeTrue();
-        e!.Data.ShouldBe(new ViewerLeft("v1"));
+        EventJson.TryParse(Encoding.UTF8.GetBytes(Envelope + rest), out var e, out var error).ShouldBeTrue(error);
+        return e!;
     }
+
+    [Fact]
+    public void A_payload_the_one_pass_reader_declines_reaches_the_event_as_the_serializer_reads_it() =>
+        Event(""","type":"viewer_left","data":{"VIEWERID":"v1","extra":[1,{"a":2}]}}""").Data.ShouldBe(new ViewerLeft("v1"));
 
     [Fact]
     public void A_type_given_again_after_the_payload_decides_how_the_payload_is_read()
     {
-        var ok = EventJson.TryParse(Encoding.UTF8.GetBytes(Envelope + ""","type":"viewer_left","data":{"viewerId":"v1"},"type":"share"}"""),
-            out var e, out var error);
-        error.ShouldBeNull();
-        ok.ShouldBeTrue();
-        e!.Data.ShouldBe(new LiveShared("v1"));
+        var e = Event(""","type":"viewer_left","data":{"viewerId":"v1"},"type":"share"}""");
+        e.Data.ShouldBe(new LiveShared("v1"));
         e.Type.ShouldBe("share");
     }
 
     [Fact]
-    public void A_payload_given_twice_counts_by_its_last_value()
-    {
-        EventJson.TryParse(Encoding.UTF8.GetBytes(Envelope + ""","type":"likes","data":{"count":1},"data":{"count":2}}"""), out var e, out _)
-            .ShouldBeTrue();
-        e!.Data.ShouldBe(new LikesReceived(2));
-    }
+    public void A_payload_given_twice_counts_by_its_last_value() =>
+        Event(""","type":"likes","data":{"count":1},"data":{"count":2}}""").Data.ShouldBe(new LikesReceived(2));
 
     private static byte[] WithInvalidUtf8(string json)
     {
