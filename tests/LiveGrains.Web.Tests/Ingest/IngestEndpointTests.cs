@@ -132,6 +132,24 @@ public sealed class IngestEndpointTests(WebFixture app)
     }
 
     [Fact]
+    public async Task Text_that_is_not_valid_utf8_is_rejected_in_its_own_item_and_the_rest_is_kept()
+    {
+        var live = NewLiveId();
+        var body = Encoding.UTF8.GetBytes($"[{Order(live, "e#1", "o1")},{Order(live, "ok", "o2")},{Likes(live, "e-likes").Replace("\"count\":", "\"count#\":")}]");
+        // 0xFF never occurs in UTF-8: one in an event id, one in a payload's field name.
+        for (var i = 0; i < body.Length; i++) if (body[i] == (byte)'#') body[i] = 0xFF;
+
+        var response = await _http.PostAsync("/api/ingest/events", new ByteArrayContent(body) { Headers = { { "Content-Type", "application/json" } } }, Ct);
+
+        var result = await Result(response);
+        result.Accepted.ShouldBe(1);
+        result.Rejected.Select(r => r.Index).ShouldBe([0, 2]);
+        result.Rejected[0].Reason.ShouldBe("eventId is not valid UTF-8 text");
+        result.Rejected[1].Reason.ShouldStartWith("data of 'likes' is invalid");
+        (await Gmv(live)).ShouldBe(10.50m);
+    }
+
+    [Fact]
     public async Task Json_after_the_array_is_malformed_and_nothing_of_the_body_is_taken()
     {
         var live = NewLiveId();
