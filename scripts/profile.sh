@@ -5,7 +5,7 @@
 # measurement after the run stay out of it.
 #   scripts/profile.sh host --targets client --dashboards 0 --sim-step 5 --on-air-first --events 4000000
 #   scripts/profile.sh inproc --targets inproc --sim-step 5 --on-air-first --events 12000000
-# Give one target and enough events for the measured phase to outlast the sampling ($PROFILE_SECONDS, default 10).
+# Give one target; sampling lasts $PROFILE_SECONDS (default 10) or until the measured phase ends.
 # Needs perf (Debian: linux-perf). Results: artifacts/bench/NAME.perf (raw samples) and NAME.components.txt, NAME being
 # $BENCH_NAME or profile-MODE.
 set -euo pipefail
@@ -32,7 +32,16 @@ for _ in $(seq 1800); do
   sleep 0.5
 done
 pid=$(pgrep -f "$process" | head -n 1)
-perf record -F 499 -g -p "$pid" -o "$out/$name.perf" -- sleep "$seconds" >/dev/null 2>&1
+perf record -F 499 -g -p "$pid" -o "$out/$name.perf" >/dev/null 2>&1 &
+perf_pid=$!
+# Sampling stops after $seconds, or sooner when the progress lines stop (a line a second while the run goes): what
+# follows the run (the totals check, the heap measurement) must not count as ingest.
+for _ in $(seq $((seconds * 10))); do
+  sleep 0.1
+  [ $(($(date +%s) - $(stat -c %Y "$out/$name.log"))) -ge 2 ] && break
+done
+kill -INT $perf_pid 2>/dev/null || true
+wait $perf_pid || true
 wait $bench || true
 trap - EXIT
 grep -E 'ev/s;' "$out/$name.log" || true
