@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Samples the CPU of the process that does the ingest during a benchmark run, and prints where its time went by
 # component (scripts/perf_components.py). The process is the web host in host runs and the load generator (which hosts
-# the silo) in process. Sampling starts at the run's third progress second, so warm-up, seeding and the heap
-# measurement after the run stay out of it.
+# the silo) in process. Sampling starts a second into the measured phase (after warm-up, seeding and, with
+# --on-air-first, the on-air phase) and ends with it.
 #   scripts/profile.sh host --targets client --dashboards 0 --sim-step 5 --on-air-first --events 4000000
 #   scripts/profile.sh inproc --targets inproc --sim-step 5 --on-air-first --events 12000000
 # Give one target; sampling lasts $PROFILE_SECONDS (default 10) or until the measured phase ends.
@@ -26,19 +26,20 @@ rm -f "$out/$name.log"
 DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 BENCH_NAME="$name" scripts/bench.sh "$@" >/dev/null 2>&1 &
 bench=$!
 trap 'kill $bench 2>/dev/null || true' EXIT
-for _ in $(seq 1800); do
-  grep -qE '^\[[a-z]+\] +3s ' "$out/$name.log" 2>/dev/null && break
-  kill -0 $bench 2>/dev/null || { echo "the run ended before its third second (see $out/$name.log)"; exit 1; }
-  sleep 0.5
+for _ in $(seq 6000); do
+  grep -q 'measured phase begins' "$out/$name.log" 2>/dev/null && break
+  kill -0 $bench 2>/dev/null || { echo "the run ended before its measured phase (see $out/$name.log)"; exit 1; }
+  sleep 0.1
 done
+sleep 1
 pid=$(pgrep -f "$process" | head -n 1)
 perf record -F 499 -g -p "$pid" -o "$out/$name.perf" >/dev/null 2>&1 &
 perf_pid=$!
-# Sampling stops after $seconds, or sooner when the progress lines stop (a line a second while the run goes): what
-# follows the run (the totals check, the heap measurement) must not count as ingest.
-for _ in $(seq $((seconds * 10))); do
-  sleep 0.1
-  [ $(($(date +%s) - $(stat -c %Y "$out/$name.log"))) -ge 2 ] && break
+# Sampling stops after $seconds, or sooner when the measured phase is over: what follows (the totals check, the heap
+# measurement) must not count as ingest.
+for _ in $(seq $((seconds * 20))); do
+  sleep 0.05
+  grep -q 'measured phase over' "$out/$name.log" && break
 done
 kill -INT $perf_pid 2>/dev/null || true
 wait $perf_pid || true

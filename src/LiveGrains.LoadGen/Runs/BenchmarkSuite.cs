@@ -111,7 +111,10 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
         var settings = new RunSettings(options.Concurrency, options.Rate,
             options.DurationSeconds > 0 ? TimeSpan.FromSeconds(options.DurationSeconds) : null, options.MaxAttempts, options.Progress ? output : null,
             tracker is null ? null : (i, sentAt, sequences) => tracker.Acked(i + measuredFrom, sentAt, sequences), hostPid);
+        // The measured phase is marked in the log for tools that watch it (scripts/profile.sh samples between the marks).
+        if (options.Progress) output.WriteLine($"[{target.Name}] measured phase begins");
         var run = await LoadRunner.RunAsync(target, measured, settings, cancellationToken);
+        if (options.Progress) output.WriteLine($"[{target.Name}] measured phase over after {run.Wall.TotalSeconds:0.0} s");
         var heapAfter = inProcess ? ResourceMeter.SettledHeapBytes() : 0;
         DashboardLatency? dashboards = null;
         if (fleet is not null)
