@@ -78,15 +78,10 @@ public static class EventJson
         }
 
         // A type given again after the payload was read must not leave the payload of the first.
-        if (read?.GetType() == payloadType || PayloadReader.TryRead(ref data, payloadType, out read))
-        {
-            parsed = new LiveEvent(eventId!, liveId!, creatorId!, occurredAt, read);
-            return true;
-        }
-        LiveEventData? payload;
+        var payload = read?.GetType() == payloadType || PayloadReader.TryRead(ref data, payloadType, out read) ? read : null;
         try
         {
-            payload = (LiveEventData?)JsonSerializer.Deserialize(ref data, payloadType, LiveJson.Options);
+            payload ??= (LiveEventData?)JsonSerializer.Deserialize(ref data, payloadType, LiveJson.Options);
         }
         catch (JsonException ex)
         {
