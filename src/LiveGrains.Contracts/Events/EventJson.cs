@@ -38,6 +38,7 @@ public static class EventJson
         // The payload, when it came after its type and was read on the way (as producers that write the envelope in its
         // documented order send it).
         LiveEventData? read = null;
+        Type? triedAs = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("eventId"u8)) eventIdProblem = Text(ref reader, "eventId", out eventId);
@@ -52,8 +53,9 @@ public static class EventJson
                 // A copy of the reader marks where the payload starts; skipping it also proves it well formed.
                 data = reader;
                 read = null;
+                triedAs = hasData && typeName is not null ? EventTypes.TypeOf(typeName) : null;
                 // Read now, the reader ends on the payload's last token and the skip below has nothing left to do.
-                if (hasData && typeName is not null && EventTypes.TypeOf(typeName) is { } known) PayloadReader.TryRead(ref reader, known, out read);
+                if (triedAs is not null) PayloadReader.TryRead(ref reader, triedAs, out read);
             }
             else
             {
@@ -77,8 +79,10 @@ public static class EventJson
             return false;
         }
 
-        // A type given again after the payload was read must not leave the payload of the first.
-        var payload = read?.GetType() == payloadType || PayloadReader.TryRead(ref data, payloadType, out read) ? read : null;
+        // A type given again after the payload was read must not leave the payload of the first; a payload the one-pass
+        // reader already declined as this type goes to the serializer without a second try.
+        var payload = read?.GetType() == payloadType || (triedAs != payloadType && PayloadReader.TryRead(ref data, payloadType, out read))
+            ? read : null;
         try
         {
             payload ??= (LiveEventData?)JsonSerializer.Deserialize(ref data, payloadType, LiveJson.Options);
