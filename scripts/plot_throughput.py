@@ -35,6 +35,11 @@ def load(paths):
     return runs
 
 
+def label(doc, t):
+    # A run of several rounds has each target once per round.
+    return f'{t["target"]} round {t["round"]}' if doc["options"].get("Rounds", 1) > 1 else t["target"]
+
+
 def svg(path, doc):
     targets = [t for t in doc["targets"] if t.get("perSecond")]
     longest = max(len(t["perSecond"]) for t in targets)
@@ -50,7 +55,7 @@ def svg(path, doc):
         return TOP + plot_h * (1 - math.log10(max(v, 1)) / top_decade)
 
     o = doc["options"]
-    title = (f"Events acknowledged per second: {', '.join(t['target'] for t in targets)} "
+    title = (f"Events acknowledged per second: {', '.join(label(doc, t) for t in targets)} "
              f"({o['Lives']:,} LIVEs, {doc['workloadEvents']:,} events, batch {o['Batch']}, concurrency {o['Concurrency']})")
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" viewBox="0 0 {W} {H}" font-family="sans-serif" font-size="12">',
            f'<rect width="{W}" height="{H}" fill="white"/>',
@@ -72,7 +77,7 @@ def svg(path, doc):
         out.append(f'<polyline fill="none" stroke="{color}" stroke-width="1.8" points="{points}"/>')
         ly = TOP + 16 + k * 36
         out.append(f'<line x1="{LEFT + plot_w + 12}" y1="{ly}" x2="{LEFT + plot_w + 36}" y2="{ly}" stroke="{color}" stroke-width="3"/>')
-        out.append(f'<text x="{LEFT + plot_w + 42}" y="{ly + 4}">{escape(t["target"])}</text>')
+        out.append(f'<text x="{LEFT + plot_w + 42}" y="{ly + 4}">{escape(label(doc, t))}</text>')
         out.append(f'<text x="{LEFT + plot_w + 42}" y="{ly + 18}" fill="#555">{t["eventsPerSecond"]:,.0f} ev/s avg</text>')
     out.append(f'<text x="{LEFT}" y="{H - 2}" fill="#777" font-size="10">{escape(os.path.basename(path))}; '
                f'{doc["machine"]["cores"]} cores, {escape(doc["machine"]["os"])}, .NET {escape(doc["machine"]["runtime"])}</text>')

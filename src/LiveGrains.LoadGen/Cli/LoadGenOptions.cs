@@ -100,6 +100,16 @@ public sealed record LoadGenOptions
     /// </summary>
     public double WarmUpSeconds { get; init; } = 12;
 
+    /// <summary>
+    /// Rounds of every target, alternating the order (as given, then reversed, and so on), each round with LIVEs of its
+    /// own: on a shared machine one run's ratio to a baseline moves with whatever else runs, so ratios are reported per
+    /// round and as their median.
+    /// </summary>
+    public int Rounds { get; init; } = 1;
+
+    /// <summary>Most runs a workload has LIVE ids for (<see cref="Workloads.Workload.ForRun"/>).</summary>
+    public const int MaxRuns = 10;
+
     /// <summary>Whether a progress line is printed every second.</summary>
     public bool Progress { get; init; } = true;
 }

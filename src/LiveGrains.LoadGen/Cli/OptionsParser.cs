@@ -21,6 +21,7 @@ public static class OptionsParser
           --host-pid 0             web host process, to report its CPU
           --on-air-first           put every LIVE on air (unmeasured) and wait until dashboards show them, then measure
           --warm-up-seconds 12     wall seconds each target's warm-up lasts at least (its JIT must also settle)
+          --rounds 1               rounds of all targets, order alternating, each with new LIVEs; ratios by round and median
           --silo-port 22111  --silo-gateway 32000  --json results.json  --no-progress
         """;
 
@@ -68,6 +69,7 @@ public static class OptionsParser
                     "--redis" => o with { Redis = v },
                     "--json" => o with { JsonPath = v },
                     "--warm-up-seconds" => o with { WarmUpSeconds = Dbl(v) },
+                    "--rounds" => o with { Rounds = Int(v) },
                     _ => throw new FormatException($"unknown option {name}"),
                 };
             }
@@ -81,6 +83,9 @@ public static class OptionsParser
         if (unknown is not null) return (null, $"unknown target {unknown}\n{Usage}");
         if (o.Lives <= 0 || o.Batch <= 0 || o.Concurrency <= 0 || o.Events <= 0) return (null, $"--lives, --batch, --concurrency and --events must be positive\n{Usage}");
         if (o.WarmUpSeconds is < 0 or > 600) return (null, $"--warm-up-seconds must be between 0 and 600\n{Usage}");
+        // Each round sends LIVEs of its own, and so does each host target within a round (they share the host's grains).
+        var maxRounds = LoadGenOptions.MaxRuns / Math.Max(1, o.Targets.Count(t => t is "client" or "http"));
+        if (o.Rounds < 1 || o.Rounds > maxRounds) return (null, $"--rounds must be between 1 and {maxRounds} with these targets: the workload has LIVE ids for {LoadGenOptions.MaxRuns} runs\n{Usage}");
         if (o.Dashboards < 0) return (null, $"--dashboards must be 0 or more\n{Usage}");
         if (o.SigningKey is { } key && System.Text.Encoding.UTF8.GetByteCount(key) < 32) return (null, "--signing-key must be at least 32 bytes, as the host requires");
         // Sending anywhere but this machine is not what a benchmark of this repository is for.

@@ -17,7 +17,7 @@ public static class JsonReport
         {
             machine = new { cores = Environment.ProcessorCount, serverGc = System.Runtime.GCSettings.IsServerGC, os = Environment.OSVersion.VersionString, runtime = Environment.Version.ToString() },
             // The signing key stays out: results are committed, keys are not.
-            options = new { o.Targets, o.Lives, o.Agencies, o.Seed, o.RateScale, o.Events, o.DurationSeconds, o.Batch, o.Concurrency, o.Rate, o.Duplicates, o.Dashboards, o.OnAirFirst },
+            options = new { o.Targets, o.Lives, o.Agencies, o.Seed, o.RateScale, o.Events, o.DurationSeconds, o.Batch, o.Concurrency, o.Rate, o.Duplicates, o.Dashboards, o.OnAirFirst, o.Rounds },
             workloadEvents = result.WorkloadEvents,
             simulatedSeconds = result.SimulatedSeconds,
             passed = result.Passed,
@@ -25,6 +25,7 @@ public static class JsonReport
             targets = result.Targets.Select(t => new
             {
                 target = t.Run.Target,
+                round = t.Round + 1,
                 eventsSent = t.Run.EventsSent,
                 requests = t.Run.Requests,
                 retries = t.Run.Retries,

@@ -53,13 +53,25 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
         var needsSilo = options.Targets.Any(t => t is "inproc" or "limit");
         using var silo = needsSilo ? await OrleansHosts.StartSiloAsync(options.SiloPort, options.SiloGatewayPort) : null;
         var reports = new List<TargetReport>();
-        var hostRuns = 0;
-        foreach (var name in options.Targets)
+        var hostTargets = options.Targets.Count(IsOnHost);
+        for (var round = 0; round < options.Rounds; round++)
         {
-            await using var target = await CreateAsync(name, silo);
-            var onHost = name is "client" or "http";
-            var events = onHost ? workload.ForRun(hostRuns++) : workload;
-            reports.Add(await RunOneAsync(target, events, warmUp, inProcess: name == "inproc", onHost, cancellationToken));
+            // Every other round in reverse, so that no target always runs first, or right after the same one.
+            var order = round % 2 == 0 ? options.Targets : options.Targets.Reverse().ToList();
+            if (options.Rounds > 1) output.WriteLine($"round {round + 1} of {options.Rounds}: {string.Join(", ", order)}");
+            var runs = new Dictionary<int, Workload>();
+            foreach (var name in order)
+            {
+                await using var target = await CreateAsync(name, silo);
+                var onHost = IsOnHost(name);
+                // New LIVEs for each round: the baselines count whatever they are sent, and LIVE grains would take a LIVE's
+                // events again as duplicates. The host targets of one round share the host's grains, so each has its own.
+                var run = onHost ? round * hostTargets + options.Targets.Where(IsOnHost).ToList().IndexOf(name) : round;
+                if (!runs.TryGetValue(run, out var events)) runs[run] = events = workload.ForRun(run);
+                // The JIT is warm after the first round's warm-ups.
+                var report = await RunOneAsync(target, events, round == 0 ? warmUp : null, inProcess: name == "inproc", onHost, cancellationToken);
+                reports.Add(report with { Round = round });
+            }
         }
         if (silo is not null)
         {
@@ -71,12 +83,17 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
         return new SuiteResult(options, workload.EventCount, workload.SimulatedSeconds, reports);
     }
 
-    private async Task<TargetReport> RunOneAsync(ITarget target, Workload workload, Workload warmUp, bool inProcess, bool onHost, CancellationToken cancellationToken)
+    private static bool IsOnHost(string target) => target is "client" or "http";
+
+    private async Task<TargetReport> RunOneAsync(ITarget target, Workload workload, Workload? warmUp, bool inProcess, bool onHost, CancellationToken cancellationToken)
     {
-        var quiet = new RunSettings(options.Concurrency, 0, null, options.MaxAttempts, null);
-        var warm = await WarmUp.RunAsync(target, warmUp, quiet, TimeSpan.FromSeconds(options.WarmUpSeconds), cancellationToken);
-        output.WriteLine($"[{target.Name}] warm-up: {warm.Passes} passes of {warmUp.EventCount:N0} events in {warm.Seconds:0.0} s; {warm.LastPassCompiled:N0} methods " +
-            $"compiled in the last, {(warm.Settled ? "settled" : "NOT settled")}");
+        if (warmUp is not null)
+        {
+            var quiet = new RunSettings(options.Concurrency, 0, null, options.MaxAttempts, null);
+            var warm = await WarmUp.RunAsync(target, warmUp, quiet, TimeSpan.FromSeconds(options.WarmUpSeconds), cancellationToken);
+            output.WriteLine($"[{target.Name}] warm-up: {warm.Passes} passes of {warmUp.EventCount:N0} events in {warm.Seconds:0.0} s; {warm.LastPassCompiled:N0} methods " +
+                $"compiled in the last, {(warm.Settled ? "settled" : "NOT settled")}");
+        }
         var preparing = Stopwatch.StartNew();
         await target.PrepareAsync(workload, cancellationToken);
         // For the targets with grains behind them this is seeding the world's agencies and creators, which a large agency

@@ -11,4 +11,7 @@ public sealed record SuiteResult(LoadGenOptions Options, long WorkloadEvents, do
 {
     /// <summary>True when every check that could run passed.</summary>
     public bool Passed => Targets.All(t => t.Passed);
+
+    /// <summary>Rounds the targets ran (<see cref="LoadGenOptions.Rounds"/>).</summary>
+    public int Rounds => Targets.Count == 0 ? 0 : Targets.Max(t => t.Round) + 1;
 }

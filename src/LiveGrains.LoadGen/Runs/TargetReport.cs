@@ -12,8 +12,9 @@ namespace LiveGrains.LoadGen.Runs;
 /// <param name="HeapBytesPerActiveLive">Managed heap growth per active LIVE after a full GC (in-process targets only).</param>
 /// <param name="Dashboards">Event-to-dashboard latency, when dashboards watched the run.</param>
 /// <param name="OnAir">The unmeasured phase that put every LIVE on air first, when there was one; <paramref name="Run"/> is the measured phase after it.</param>
+/// <param name="Round">The round (from 0) of a run of several (<see cref="Cli.LoadGenOptions.Rounds"/>).</param>
 public sealed record TargetReport(RunResult Run, Verification Totals, Verification Acks, int Lives, int ActiveLives, double? HeapBytesPerActiveLive,
-    DashboardLatency? Dashboards = null, OnAirPhase? OnAir = null)
+    DashboardLatency? Dashboards = null, OnAirPhase? OnAir = null, int Round = 0)
 {
     /// <summary>True unless a check failed.</summary>
     public bool Passed => Totals.Passed != false && Acks.Passed != false;

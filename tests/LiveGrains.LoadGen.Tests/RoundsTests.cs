@@ -1,0 +1,68 @@
+using LiveGrains.LoadGen.Cli;
+using LiveGrains.LoadGen.Reports;
+
+namespace LiveGrains.LoadGen.Tests;
+
+public sealed class RoundsTests
+{
+    [Fact]
+    public async Task Two_rounds_alternate_the_order_send_new_LIVEs_each_round_and_judge_the_goal_on_the_median()
+    {
+        var options = new LoadGenOptions
+        {
+            Targets = ["limit", "inproc"],
+            Rounds = 2,
+            Lives = 40,
+            Agencies = 2,
+            Events = 3_000,
+            Batch = 200,
+            Concurrency = 4,
+            SiloPort = 22614,
+            SiloGatewayPort = 32614,
+            Progress = false,
+            WarmUpSeconds = 0,
+        };
+        var output = new StringWriter();
+
+        var result = await LoadGenApp.RunSuiteAsync(options, output, TestContext.Current.CancellationToken);
+
+        result.Targets.Select(t => (t.Run.Target, t.Round)).ShouldBe([("limit", 0), ("inproc", 0), ("inproc", 1), ("limit", 1)]);
+        // The second round's totals are exact only if its LIVEs are not the first round's: those would count twice.
+        result.Passed.ShouldBeTrue(output.ToString());
+        result.Targets.Where(t => t.Run.Target == "inproc").ShouldAllBe(t => t.Run.Duplicates == t.Run.EventsSent - t.Run.Accepted);
+        var ratios = SummaryTable.Ratios(result);
+        ratios.Count(r => r.Line.StartsWith("round ", StringComparison.Ordinal) && r.Line.Contains("inproc / limit", StringComparison.Ordinal)).ShouldBe(2);
+        ratios.Where(r => r.Line.StartsWith("round ", StringComparison.Ordinal) && r.Line.Contains(" / ", StringComparison.Ordinal)).ShouldAllBe(r => r.Met == null);
+        var median = ratios.Single(r => r.Line.StartsWith("inproc / limit, median of 2 rounds", StringComparison.Ordinal));
+        median.Met.ShouldNotBeNull();
+        output.ToString().ShouldContain("round 2 of 2: inproc, limit");
+        // Warm-up runs once per target: the JIT is warm for the rounds after the first.
+        output.ToString().Split('\n').Count(l => l.Contains("warm-up:", StringComparison.Ordinal)).ShouldBe(2);
+    }
+
+    [Theory]
+    [InlineData(new[] { 1.0 }, 1.0)]
+    [InlineData(new[] { 0.3, 0.9, 0.5 }, 0.5)]
+    [InlineData(new[] { 0.4, 0.2, 0.8, 0.6 }, 0.5)]
+    public void Median_is_the_middle_value_or_the_mean_of_the_middle_two(double[] values, double median) =>
+        SummaryTable.Median(values).ShouldBe(median, 1e-12);
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("11")]
+    public void Rounds_outside_what_the_workload_has_ids_for_are_refused(string rounds)
+    {
+        var (options, error) = OptionsParser.Parse(["--targets", "limit,inproc", "--rounds", rounds]);
+
+        options.ShouldBeNull();
+        error.ShouldNotBeNull().ShouldStartWith("--rounds must be between 1 and 10");
+    }
+
+    [Fact]
+    public void Two_host_targets_allow_half_the_rounds_since_each_needs_LIVEs_of_its_own()
+    {
+        OptionsParser.Parse(["--targets", "client,http,redis", "--rounds", "5"]).Options.ShouldNotBeNull().Rounds.ShouldBe(5);
+
+        OptionsParser.Parse(["--targets", "client,http,redis", "--rounds", "6"]).Error.ShouldNotBeNull().ShouldStartWith("--rounds must be between 1 and 5");
+    }
+}
