@@ -5,6 +5,7 @@
 #                             # dashboards measuring event-to-dashboard latency), Redis baseline: 10,000 LIVEs, 500k events
 #   scripts/bench.sh durable  # a throwaway Postgres (fsync on): event log writer vs raw binary COPY, 10,000 LIVEs, 300k events x 3 rounds
 #   scripts/bench.sh codec    # what a LIVE card costs on Orleans' wire: metrics as one array vs as a dictionary
+#   scripts/bench.sh rollup   # what the rollup costs per event alone (no grains), for 200, 1,000 and 10,000 LIVEs, on one core
 #   scripts/bench.sh cluster  # cluster mode as local processes (scripts/cluster.sh: Postgres, 2 silos, web): Orleans client
 #                             # and HTTP ingest with durable acks, 10,000 LIVEs, 300k events
 #   scripts/bench.sh all      # inproc and host, then the throughput chart
@@ -33,7 +34,8 @@ start_redis() {
   echo "redis-server did not start (see $out/redis.log)"; exit 1
 }
 
-loadgen() { dotnet run --project src/LiveGrains.LoadGen -c Release --no-build -- "$@"; }
+# ${pin} is empty unless a run sets it (the rollup benchmark pins itself to one core).
+loadgen() { ${pin:-} dotnet run --project src/LiveGrains.LoadGen -c Release --no-build -- "$@"; }
 
 run_inproc() {
   start_redis
@@ -106,7 +108,9 @@ case "$mode" in
   host) run_host "$@" ;;
   durable) run_durable "$@" ;;
   codec) loadgen codec "$@" 2>&1 | tee "$out/${BENCH_NAME:-codec}.log" ;;
+  # One thread pinned to one core when taskset is there: the numbers are per event on one core.
+  rollup) pin=$(command -v taskset >/dev/null && echo "taskset -c 1" || true); loadgen rollup "$@" 2>&1 | tee "$out/${BENCH_NAME:-rollup}.log" ;;
   cluster) run_cluster "$@" ;;
   all) run_inproc "$@"; cleanup; pids=(); run_host "$@"; python3 scripts/plot_throughput.py "$out" ;;
-  *) echo "usage: scripts/bench.sh inproc|host|durable|codec|cluster|all [load generator options]"; exit 2 ;;
+  *) echo "usage: scripts/bench.sh inproc|host|durable|codec|rollup|cluster|all [load generator options]"; exit 2 ;;
 esac

@@ -2,6 +2,7 @@ using LiveGrains.LoadGen;
 using LiveGrains.LoadGen.Cli;
 using LiveGrains.LoadGen.Codec;
 using LiveGrains.LoadGen.Durable;
+using LiveGrains.LoadGen.Rollup;
 
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
@@ -19,14 +20,22 @@ if (args.FirstOrDefault() == "durable")
 
 if (args.FirstOrDefault() == "codec")
 {
-    // codec [cards] [rounds]
-    var numbers = args[1..].Select(a => int.TryParse(a, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n : -1).ToArray();
-    if (numbers.Length > 2 || numbers.Any(n => n < 0))
+    if (PositiveNumbers(args[1..], 2) is not { } numbers)
     {
         Console.Error.WriteLine("codec: usage: codec [cards (default 10000)] [rounds (default 5)], positive integers");
         return 2;
     }
-    return CardCodecBenchmark.Run(numbers.ElementAtOrDefault(0) is > 0 and var cards ? cards : 10_000, numbers.ElementAtOrDefault(1) is > 0 and var rounds ? rounds : 5, Console.Out);
+    return CardCodecBenchmark.Run(Or(numbers, 0, 10_000), Or(numbers, 1, 5), Console.Out);
+}
+
+if (args.FirstOrDefault() == "rollup")
+{
+    if (PositiveNumbers(args[1..], 2) is not { } numbers)
+    {
+        Console.Error.WriteLine("rollup: usage: rollup [events per LIVE (default 100)] [passes (default 12)], positive integers");
+        return 2;
+    }
+    return RollupCostBenchmark.Run(Or(numbers, 0, 100), Or(numbers, 1, 12), Console.Out);
 }
 
 var (options, error) = OptionsParser.Parse(args);
@@ -36,3 +45,12 @@ if (options is null)
     return args.Contains("--help") || args.Contains("-h") ? 0 : 2;
 }
 return await LoadGenApp.RunAsync(options, Console.Out, cancel.Token);
+
+// The arguments of a micro-benchmark: at most `most` positive integers, or null when they are not.
+static IReadOnlyList<int>? PositiveNumbers(string[] values, int most)
+{
+    var numbers = values.Select(v => int.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n : -1).ToList();
+    return numbers.Count > most || numbers.Any(n => n < 0) ? null : numbers;
+}
+
+static int Or(IReadOnlyList<int> numbers, int index, int fallback) => index < numbers.Count ? numbers[index] : fallback;

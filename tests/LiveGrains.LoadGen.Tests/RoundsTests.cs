@@ -1,4 +1,5 @@
 using LiveGrains.LoadGen.Cli;
+using LiveGrains.LoadGen.Measure;
 using LiveGrains.LoadGen.Reports;
 
 namespace LiveGrains.LoadGen.Tests;
@@ -45,7 +46,7 @@ public sealed class RoundsTests
     [InlineData(new[] { 0.3, 0.9, 0.5 }, 0.5)]
     [InlineData(new[] { 0.4, 0.2, 0.8, 0.6 }, 0.5)]
     public void Median_is_the_middle_value_or_the_mean_of_the_middle_two(double[] values, double median) =>
-        SummaryTable.Median(values).ShouldBe(median, 1e-12);
+        Statistics.Median(values).ShouldBe(median, 1e-12);
 
     [Theory]
     [InlineData("0")]

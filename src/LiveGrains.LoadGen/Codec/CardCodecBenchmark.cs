@@ -4,6 +4,7 @@ using LiveGrains.Contracts.Events;
 using LiveGrains.Contracts.Metrics;
 using LiveGrains.Contracts.Streams;
 using LiveGrains.Contracts.Views;
+using LiveGrains.LoadGen.Measure;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 
@@ -47,8 +48,8 @@ public static class CardCodecBenchmark
                     $"  round {round} {name,-12} {micros / cards,8:F2} us per card  {bytes / (double)cards,6:F0} bytes per card"));
             }
         }
-        var array = Median(results.Where(r => r.Contender == "metric array").Select(r => r.MicrosPerCard));
-        var dictionary = Median(results.Where(r => r.Contender == "dictionary").Select(r => r.MicrosPerCard));
+        var array = Statistics.Median(results.Where(r => r.Contender == "metric array").Select(r => r.MicrosPerCard));
+        var dictionary = Statistics.Median(results.Where(r => r.Contender == "dictionary").Select(r => r.MicrosPerCard));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"median us per card: metric array {array:F2}, dictionary {dictionary:F2}; the array takes {array / dictionary:P0} of the dictionary's time"));
         return 0;
@@ -84,10 +85,4 @@ public static class CardCodecBenchmark
         LiveImpressions = 50_000 + i, ProductImpressions = 2_000 + i, ProductClicks = 100 + i % 90, Likes = 900 + i, Comments = 80 + i % 60,
         Shares = i % 20, NewFollowers = i % 30, DurationSeconds = 600m + i % 3_600,
     };
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-    }
 }

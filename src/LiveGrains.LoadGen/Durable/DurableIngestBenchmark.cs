@@ -73,11 +73,8 @@ public static class DurableIngestBenchmark
     private static string Row(DurableRound r) => string.Create(CultureInfo.InvariantCulture,
         $"  round {r.Round} {r.Contender,-10} {r.SteadyEventsPerSecond,9:N0} events/s sustained, {r.EventsPerSecond,9:N0} whole round  {r.Seconds,6:F2} s  ack p50 {r.AckP50Ms,7:F2} ms  p99 {r.AckP99Ms,7:F2} ms  max {r.AckMaxMs,7:F2} ms  CPU {r.CpuCores:F2} cores  {r.Copies,6:N0} COPYs of {r.Events / (double)r.Copies,5:N0}");
 
-    private static double Median(List<DurableRound> rounds, string contender, Func<DurableRound, double> rate)
-    {
-        var values = rounds.Where(r => r.Contender == contender).Select(rate).Order().ToArray();
-        return values.Length % 2 == 1 ? values[values.Length / 2] : (values[values.Length / 2 - 1] + values[values.Length / 2]) / 2;
-    }
+    private static double Median(List<DurableRound> rounds, string contender, Func<DurableRound, double> rate) =>
+        Statistics.Median(rounds.Where(r => r.Contender == contender).Select(rate));
 
     /// <summary>The run's events cut into per-LIVE appends with per-LIVE sequence numbers, interleaved as they arrive.</summary>
     private static List<(string LiveId, SequencedEvents Events)> BuildAppends(DurableBenchOptions options)

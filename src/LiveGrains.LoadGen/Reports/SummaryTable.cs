@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using LiveGrains.LoadGen.Measure;
 using LiveGrains.LoadGen.Runs;
 
 namespace LiveGrains.LoadGen.Reports;
@@ -61,7 +62,7 @@ public static class SummaryTable
         {
             foreach (var ((system, goal), ratios) in byGoal)
             {
-                var median = Median(ratios);
+                var median = Statistics.Median(ratios);
                 lines.Add(($"{system} / {goal.Baseline}, median of {ratios.Count} rounds = {goal.Format(median)} (by round: {string.Join(", ", ratios.Select(goal.Format))}); " +
                     goal.Verdict(median), goal.IsMet(median)));
             }
@@ -87,16 +88,6 @@ public static class SummaryTable
             }
         }
         return lines;
-    }
-
-    /// <summary>The median of <paramref name="values"/>: the mean of the middle two when their number is even.</summary>
-    public static double Median(IReadOnlyCollection<double> values)
-    {
-        ArgumentNullException.ThrowIfNull(values);
-        if (values.Count == 0) throw new ArgumentException("The median of no values is undefined.", nameof(values));
-        var sorted = values.Order().ToArray();
-        var middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     private static string RoundPrefix(SuiteResult result, int round) => result.Rounds > 1 ? $"round {round + 1}: " : "";

@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Globalization;
+using LiveGrains.Contracts.Events;
+using LiveGrains.Contracts.Grains;
+using LiveGrains.Grains.Rollup;
+using LiveGrains.LoadGen.Cli;
+using LiveGrains.LoadGen.Measure;
+using LiveGrains.LoadGen.Workloads;
+
+namespace LiveGrains.LoadGen.Rollup;
+
+/// <summary>
+/// What a LIVE's rollup costs per event on its own, with no grain, message or timer around it: the load generator's
+/// requests split by LIVE as ingest splits them, each event validated, checked against its LIVE and applied to a bare
+/// <see cref="LiveRollup"/>, on one thread. Worlds of several sizes get the same events per LIVE: with a few hundred
+/// LIVEs every LIVE's state stays in the processor's caches, with ten thousand (a silo's) it does not, and the
+/// difference is what reaching that state costs. The split alone is timed too, since the limit grain pays it as well.
+/// </summary>
+public static class RollupCostBenchmark
+{
+    /// <summary>World sizes, in LIVEs, measured in turn.</summary>
+    public static readonly IReadOnlyList<int> Worlds = [200, 1_000, 10_000];
+
+    // Passes of each world that are not counted: its first ones, while the garbage collector sizes its budgets.
+    private const int UncountedPasses = 4;
+
+    // Tiered JIT reaches optimized code only after a method has run for a while: the smaller worlds' passes take a few
+    // milliseconds, so a warm-up of this long on one world comes first.
+    private static readonly TimeSpan JitWarmUp = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Measures <paramref name="passes"/> passes per world (<see cref="Worlds"/> unless given) and prints the table;
+    /// returns the exit code.
+    /// </summary>
+    public static int Run(int eventsPerLive, int passes, TextWriter output, IReadOnlyList<int>? worlds = null, TimeSpan? jitWarmUp = null)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentOutOfRangeException.ThrowIfLessThan(eventsPerLive, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(passes, 1);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"rollup cost: {eventsPerLive:N0} events per LIVE, {passes} passes per world after {UncountedPasses} uncounted and a JIT warm-up of {(jitWarmUp ?? JitWarmUp).TotalSeconds:0} s, one thread, fresh rollups each pass"));
+        var warmUp = Build(1_000, eventsPerLive);
+        var warming = Stopwatch.StartNew();
+        while (warming.Elapsed < (jitWarmUp ?? JitWarmUp))
+        {
+            SplitOnly(warmUp);
+            SplitAndApply(warmUp, DateTimeOffset.UtcNow.AddHours(1));
+        }
+        output.WriteLine("| LIVEs | events | split ns/event (median) | split + rollup ns/event (min / median) | rollup ns/event (median) | allocated B/event | accepted |");
+        output.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var lives in worlds ?? Worlds)
+        {
+            var workload = Build(lives, eventsPerLive);
+            var events = workload.EventCount;
+            // Every event is within the producers' clock skew of this instant.
+            var now = DateTimeOffset.UtcNow.AddHours(1);
+            var split = new List<double>();
+            var whole = new List<double>();
+            var allocated = new List<double>();
+            long accepted = -1;
+            for (var pass = 0; pass < UncountedPasses + passes; pass++)
+            {
+                var splitNanos = Time(() => SplitOnly(workload));
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                long passAccepted = 0;
+                var wholeNanos = Time(() => passAccepted = SplitAndApply(workload, now));
+                var bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+                // The same events into fresh rollups: anything but the same outcome every pass is a bug, not noise.
+                if (accepted >= 0 && passAccepted != accepted)
+                    throw new InvalidOperationException($"pass {pass} accepted {passAccepted} events, an earlier one {accepted}");
+                accepted = passAccepted;
+                if (pass < UncountedPasses) continue;
+                split.Add(splitNanos / events);
+                whole.Add(wholeNanos / events);
+                allocated.Add(bytes / (double)events);
+            }
+            var splitMedian = Statistics.Median(split);
+            var wholeMedian = Statistics.Median(whole);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {lives:N0} | {events:N0} | {splitMedian:N0} | {whole.Min():N0} / {wholeMedian:N0} | {wholeMedian - splitMedian:N0} | {Statistics.Median(allocated):N0} | {accepted:N0} |"));
+        }
+        return 0;
+    }
+
+    private static Workload Build(int lives, int eventsPerLive) => WorkloadBuilder.Build(new LoadGenOptions
+    {
+        Lives = lives,
+        Agencies = Math.Max(1, lives / 100),
+        Events = (long)lives * eventsPerLive,
+    }, DateTimeOffset.UtcNow);
+
+    private static double Time(Action action)
+    {
+        var started = Stopwatch.GetTimestamp();
+        action();
+        return Stopwatch.GetElapsedTime(started).TotalNanoseconds;
+    }
+
+    private static void SplitOnly(Workload workload)
+    {
+        foreach (var batch in workload.Batches) LiveBatch.SplitByLive(batch);
+    }
+
+    // What a LIVE grain does with its part of a request, less the grain: validation, the LIVE check, the rollup.
+    private static long SplitAndApply(Workload workload, DateTimeOffset now)
+    {
+        var rollups = new Dictionary<string, LiveRollup>(StringComparer.Ordinal);
+        long accepted = 0;
+        foreach (var batch in workload.Batches)
+        {
+            foreach (var part in LiveBatch.SplitByLive(batch))
+            {
+                if (!rollups.TryGetValue(part.LiveId, out var rollup)) rollups[part.LiveId] = rollup = new LiveRollup();
+                foreach (var e in part.Events)
+                {
+                    var problem = EventValidator.Validate(e, now) ?? (e.LiveId == part.LiveId ? null : "another LIVE's event");
+                    if (problem is null && rollup.Apply(e).Kind == ApplyKind.Accepted) accepted++;
+                }
+            }
+        }
+        return accepted;
+    }
+}

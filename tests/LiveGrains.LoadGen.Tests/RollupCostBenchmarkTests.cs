@@ -1,0 +1,26 @@
+using LiveGrains.LoadGen.Rollup;
+
+namespace LiveGrains.LoadGen.Tests;
+
+public sealed class RollupCostBenchmarkTests
+{
+    [Fact]
+    public void Each_world_gets_a_row_with_its_events_and_what_its_rollups_accepted()
+    {
+        var output = new StringWriter();
+
+        var exitCode = RollupCostBenchmark.Run(eventsPerLive: 30, passes: 2, output, worlds: [20, 50], jitWarmUp: TimeSpan.Zero);
+
+        exitCode.ShouldBe(0);
+        var rows = output.ToString().Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal) && char.IsDigit(l[2])).ToList();
+        rows.Select(r => r.Split('|')[1].Trim()).ShouldBe(["20", "50"]);
+        foreach (var cells in rows.Select(r => r.Split('|').Select(c => c.Trim()).ToArray()))
+        {
+            var events = long.Parse(cells[2], System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
+            var accepted = long.Parse(cells[7], System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
+            // The workload re-sends a few events with the same id: those are the only ones a rollup turns down.
+            accepted.ShouldBeLessThan(events);
+            accepted.ShouldBeGreaterThan(events * 9 / 10);
+        }
+    }
+}
