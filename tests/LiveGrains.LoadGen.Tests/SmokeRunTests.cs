@@ -36,6 +36,9 @@ public sealed class SmokeRunTests
         inproc.Run.Duplicates.ShouldBeGreaterThan(0);
         inproc.Run.EventsSent.ShouldBeGreaterThanOrEqualTo(6_000);
         result.Targets.Single(t => t.Run.Target == "limit").Totals.Passed.ShouldBe(true, output.ToString());
+        // Memory is measured on a pass of its own, as a silo receives requests from another process, and checked too.
+        inproc.MemoryTotals.ShouldNotBeNull().Passed.ShouldBe(true, output.ToString());
+        inproc.HeapBytesPerActiveLive.ShouldNotBeNull().ShouldBeGreaterThan(0);
         result.Passed.ShouldBeTrue();
     }
 

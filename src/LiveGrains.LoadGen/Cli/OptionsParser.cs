@@ -83,8 +83,10 @@ public static class OptionsParser
         if (unknown is not null) return (null, $"unknown target {unknown}\n{Usage}");
         if (o.Lives <= 0 || o.Batch <= 0 || o.Concurrency <= 0 || o.Events <= 0) return (null, $"--lives, --batch, --concurrency and --events must be positive\n{Usage}");
         if (o.WarmUpSeconds is < 0 or > 600) return (null, $"--warm-up-seconds must be between 0 and 600\n{Usage}");
-        // Each round sends LIVEs of its own, and so does each host target within a round (they share the host's grains).
-        var maxRounds = LoadGenOptions.MaxRuns / Math.Max(1, o.Targets.Count(t => t is "client" or "http"));
+        // Each round sends LIVEs of its own, and so does each host target within a round (they share the host's grains), and
+        // the in-process target's memory pass of each round.
+        var runsPerRound = Math.Max(o.Targets.Count(t => t is "client" or "http"), o.Targets.Contains("inproc") ? 2 : 1);
+        var maxRounds = LoadGenOptions.MaxRuns / runsPerRound;
         if (o.Rounds < 1 || o.Rounds > maxRounds) return (null, $"--rounds must be between 1 and {maxRounds} with these targets: the workload has LIVE ids for {LoadGenOptions.MaxRuns} runs\n{Usage}");
         if (o.Dashboards < 0) return (null, $"--dashboards must be 0 or more\n{Usage}");
         if (o.SigningKey is { } key && System.Text.Encoding.UTF8.GetByteCount(key) < 32) return (null, "--signing-key must be at least 32 bytes, as the host requires");

@@ -7,7 +7,9 @@ using LiveGrains.LoadGen.Measure;
 using LiveGrains.LoadGen.Targets;
 using LiveGrains.LoadGen.Workloads;
 using LiveGrains.Simulation.Truth;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans.Serialization;
 using StackExchange.Redis;
 
 namespace LiveGrains.LoadGen.Runs;
@@ -52,6 +54,7 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
 
         var needsSilo = options.Targets.Any(t => t is "inproc" or "limit");
         using var silo = needsSilo ? await OrleansHosts.StartSiloAsync(options.SiloPort, options.SiloGatewayPort) : null;
+        var serializer = silo?.Services.GetRequiredService<Serializer>();
         var reports = new List<TargetReport>();
         var hostTargets = options.Targets.Count(IsOnHost);
         for (var round = 0; round < options.Rounds; round++)
@@ -69,7 +72,13 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
                 var run = onHost ? round * hostTargets + options.Targets.Where(IsOnHost).ToList().IndexOf(name) : round;
                 if (!runs.TryGetValue(run, out var events)) runs[run] = events = workload.ForRun(run);
                 // The JIT is warm after the first round's warm-ups.
-                var report = await RunOneAsync(target, events, round == 0 ? warmUp : null, inProcess: name == "inproc", onHost, cancellationToken);
+                var report = await RunOneAsync(target, events, round == 0 ? warmUp : null, onHost, cancellationToken);
+                if (name == "inproc")
+                {
+                    // Memory is measured on LIVEs of its own too, after those of every in-process round.
+                    var (heap, memoryTotals) = await MeasureMemoryAsync(new WireCopyTarget(target, serializer!), workload.ForRun(options.Rounds + round), cancellationToken);
+                    report = report with { HeapBytesPerActiveLive = heap, MemoryTotals = memoryTotals };
+                }
                 reports.Add(report with { Round = round });
             }
         }
@@ -85,7 +94,7 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
 
     private static bool IsOnHost(string target) => target is "client" or "http";
 
-    private async Task<TargetReport> RunOneAsync(ITarget target, Workload workload, Workload? warmUp, bool inProcess, bool onHost, CancellationToken cancellationToken)
+    private async Task<TargetReport> RunOneAsync(ITarget target, Workload workload, Workload? warmUp, bool onHost, CancellationToken cancellationToken)
     {
         if (warmUp is not null)
         {
@@ -98,7 +107,7 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
         await target.PrepareAsync(workload, cancellationToken);
         // For the targets with grains behind them this is seeding the world's agencies and creators, which a large agency
         // made slow; the baselines have nothing to seed.
-        if (inProcess || onHost) output.WriteLine($"[{target.Name}] seeding took {preparing.Elapsed.TotalSeconds:0.0} s (creators {workload.Creators.Count:N0}, agencies {workload.Agencies.Count:N0})");
+        if (target.Name == "inproc" || onHost) output.WriteLine($"[{target.Name}] seeding took {preparing.Elapsed.TotalSeconds:0.0} s (creators {workload.Creators.Count:N0}, agencies {workload.Agencies.Count:N0})");
         // Batches are numbered over the whole workload; with --on-air-first, measuring starts after the on-air batches.
         var measuredFrom = options.OnAirFirst ? workload.OnAirBatches : 0;
 
@@ -118,7 +127,6 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
             }
         }
 
-        var heapBefore = inProcess ? ResourceMeter.SettledHeapBytes() : 0;
         var hostPid = onHost ? options.HostProcessId : 0;
         var (onAir, measured) = options.OnAirFirst ? workload.SplitOnAir() : (null, workload);
         RunResult? onAirRun = null;
@@ -132,7 +140,6 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
         if (options.Progress) output.WriteLine($"[{target.Name}] measured phase begins");
         var run = await LoadRunner.RunAsync(target, measured, settings, cancellationToken);
         if (options.Progress) output.WriteLine($"[{target.Name}] measured phase over after {run.Wall.TotalSeconds:0.0} s");
-        var heapAfter = inProcess ? ResourceMeter.SettledHeapBytes() : 0;
         DashboardLatency? dashboards = null;
         if (fleet is not null)
         {
@@ -150,24 +157,55 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
                 string.Join(", ", stages.DeliveryWindows.Select(w => $"{w.FromSeconds:0}: {w.P50Ms:N0} / {w.P99Ms:N0}")));
         }
 
-        var truth = new GroundTruth();
         var phases = onAirRun is null ? new[] { run } : [onAirRun, run];
         var parts = onAir is null ? new[] { measured } : [onAir, measured];
-        for (var p = 0; p < phases.Length; p++)
-            for (var i = 0; i < parts[p].Batches.Count; i++)
-                if (phases[p].Sent[i]) truth.AddRange(parts[p].Batches[i]);
-        var totals = truth.Totals();
-        var active = totals.Values.Count(t => !t.Ended);
-        // A LIVE's first card push happens on its first tick; wait one so the check also covers data the ticks touch.
-        await Task.Delay(TimeSpan.FromSeconds(1.5), cancellationToken);
-        var verification = await target.VerifyAsync(truth, phases.Sum(r => r.EventsSent), cancellationToken);
+        var truth = TruthOf(parts, phases);
+        var verification = await VerifyAsync(target, truth, phases, cancellationToken);
         var acks = AckCheck.Check(phases, truth, dedupes: target.Name is not ("limit" or "redis"));
-        var report = new TargetReport(run, verification, acks, totals.Count, active,
-            inProcess && active > 0 ? (heapAfter - heapBefore) / (double)active : null, dashboards, onAirPhase);
+        var totals = truth.Totals();
+        var report = new TargetReport(run, verification, acks, totals.Count, totals.Values.Count(t => !t.Ended), null, dashboards, onAirPhase);
         output.WriteLine($"[{target.Name}] {run.EventsSent:N0} events in {run.Wall.TotalSeconds:0.0} s = {run.EventsPerSecond:N0} ev/s; {verification.Summary}; {acks.Summary}; " +
             $"peak working set {run.PeakWorkingSet / 1048576.0:N0} MiB{(run.HostPeakWorkingSet is { } host ? $", host {host / 1048576.0:N0} MiB" : "")}");
         foreach (var line in verification.Differences.Concat(acks.Differences)) output.WriteLine($"  {line}");
         return report;
+    }
+
+    /// <summary>
+    /// Managed heap per active LIVE: the whole workload, on LIVEs of its own, sent as a silo receives it from another
+    /// process (<see cref="WireCopyTarget"/>), between two settled heap measurements. Untimed: copying each request costs
+    /// the load generator's CPU, which the measured runs must not pay. Its totals are checked like a measured run's.
+    /// </summary>
+    private async Task<(double? HeapBytesPerActiveLive, Verification Totals)> MeasureMemoryAsync(ITarget target, Workload workload, CancellationToken cancellationToken)
+    {
+        await target.PrepareAsync(workload, cancellationToken);
+        var before = ResourceMeter.SettledHeapBytes();
+        var run = await LoadRunner.RunAsync(target, workload, new RunSettings(options.Concurrency, 0, null, options.MaxAttempts, null), cancellationToken);
+        var after = ResourceMeter.SettledHeapBytes();
+        var truth = TruthOf([workload], [run]);
+        var active = truth.Totals().Values.Count(t => !t.Ended);
+        var totals = await VerifyAsync(target, truth, [run], cancellationToken);
+        double? perLive = active > 0 ? (after - before) / (double)active : null;
+        output.WriteLine($"[{target.Name}] memory pass: {run.EventsSent:N0} events on {active:N0} active LIVEs of its own, each request serialized and read back " +
+            $"as a silo receives it; heap per active LIVE {(perLive is { } h ? $"{h / 1024:N1} KiB" : "-")}; {totals.Summary}");
+        foreach (var line in totals.Differences) output.WriteLine($"  {line}");
+        return (perLive, totals);
+    }
+
+    // The events of the batches that were sent (a run cut short by --duration sends only some).
+    private static GroundTruth TruthOf(IReadOnlyList<Workload> parts, IReadOnlyList<RunResult> phases)
+    {
+        var truth = new GroundTruth();
+        for (var p = 0; p < phases.Count; p++)
+            for (var i = 0; i < parts[p].Batches.Count; i++)
+                if (phases[p].Sent[i]) truth.AddRange(parts[p].Batches[i]);
+        return truth;
+    }
+
+    private static async Task<Verification> VerifyAsync(ITarget target, GroundTruth truth, IReadOnlyList<RunResult> phases, CancellationToken cancellationToken)
+    {
+        // A LIVE's first card push happens on its first tick; wait one so the check also covers data the ticks touch.
+        await Task.Delay(TimeSpan.FromSeconds(1.5), cancellationToken);
+        return await target.VerifyAsync(truth, phases.Sum(r => r.EventsSent), cancellationToken);
     }
 
     /// <summary>
