@@ -1,3 +1,4 @@
+using System.Globalization;
 using LiveGrains.Contracts.Events;
 using LiveGrains.LoadGen.Cli;
 using LiveGrains.LoadGen.Workloads;
@@ -20,5 +21,25 @@ public sealed class WorkloadTests
         var started = onAir.Batches.SelectMany(b => b).Where(e => e.Data is LiveStarted).Select(e => e.LiveId).Distinct().Count();
         started.ShouldBe(50);
         after.OnAirBatches.ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData("2026-12-01T08:04:10Z", "2026-12-01T08:04:10Z")]
+    [InlineData("2026-12-01T08:04:09Z", "2026-12-01T07:59:10Z")]
+    [InlineData("2026-12-01T08:09:09Z", "2026-12-01T08:04:10Z")]
+    [InlineData("1969-12-31T23:59:00Z", "1969-12-31T23:54:10Z")]
+    public void Simulated_time_starts_fifty_seconds_before_a_boundary_of_the_dedupe_generations_at_most_one_generation_back(string latest, string start) =>
+        WorkloadBuilder.AlignedStart(DateTimeOffset.Parse(latest, CultureInfo.InvariantCulture)).ShouldBe(DateTimeOffset.Parse(start, CultureInfo.InvariantCulture));
+
+    [Fact]
+    public void Two_workloads_built_minutes_apart_put_their_events_at_the_same_seconds_of_a_generation()
+    {
+        var options = new LoadGenOptions { Lives = 20, Agencies = 2, Events = 500 };
+
+        var first = WorkloadBuilder.Build(options, DateTimeOffset.Parse("2026-12-01T08:04:30Z", CultureInfo.InvariantCulture));
+        var second = WorkloadBuilder.Build(options, DateTimeOffset.Parse("2026-12-01T08:07:41Z", CultureInfo.InvariantCulture));
+
+        static long SecondsIntoGeneration(LiveEvent e) => e.OccurredAt.ToUnixTimeSeconds() % 300;
+        first.Batches.SelectMany(b => b).Select(SecondsIntoGeneration).ShouldBe(second.Batches.SelectMany(b => b).Select(SecondsIntoGeneration));
     }
 }

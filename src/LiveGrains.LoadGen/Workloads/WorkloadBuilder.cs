@@ -1,4 +1,5 @@
 using LiveGrains.Contracts.Events;
+using LiveGrains.Grains.Rollup;
 using LiveGrains.LoadGen.Cli;
 using LiveGrains.Simulation;
 
@@ -7,8 +8,12 @@ namespace LiveGrains.LoadGen.Workloads;
 /// <summary>Builds a <see cref="Workload"/> from the shared <see cref="LiveWorld"/> simulator.</summary>
 public static class WorkloadBuilder
 {
+    /// <summary>How long before a boundary of the dedupe window's generations simulated time starts.</summary>
+    public static readonly TimeSpan BeforeGenerationBoundary = TimeSpan.FromSeconds(50);
+
     /// <summary>
-    /// Steps a world of <see cref="LoadGenOptions.Lives"/> LIVEs until <see cref="LoadGenOptions.Events"/> events exist;
+    /// Steps a world of <see cref="LoadGenOptions.Lives"/> LIVEs until <see cref="LoadGenOptions.Events"/> events exist,
+    /// from an instant at most one generation of the dedupe window before <paramref name="now"/> (<see cref="AlignedStart"/>);
     /// <paramref name="liveMinutes"/>, when given, is the range of planned LIVE lengths instead of the simulator's.
     /// </summary>
     public static Workload Build(LoadGenOptions o, DateTimeOffset now, (int Min, int Max)? liveMinutes = null)
@@ -29,10 +34,10 @@ public static class WorkloadBuilder
             WarmStart = false,
         });
         var step = TimeSpan.FromSeconds(o.SimStepSeconds);
-        // Simulated time starts just before now, as a real producer's events do: the grains refuse events more than five
+        // Simulated time starts shortly before now, as a real producer's events do: the grains refuse events more than five
         // minutes in the future, and events an hour old (as this once used) make every push recompute an hour of
         // per-minute trend points, a cost production does not pay. Long workloads are moved back below.
-        var clock = now.AddSeconds(-30);
+        var clock = AlignedStart(now.AddSeconds(-30));
         var start = clock;
         var random = new Random(o.Seed);
         var events = new List<LiveEvent>();
@@ -60,5 +65,20 @@ public static class WorkloadBuilder
         var batches = events.Chunk(o.Batch).ToList();
         var onAirBatches = (int)Math.Min(batches.Count, (Math.Max(0, firstStepEvents) + o.Batch - 1) / o.Batch);
         return new Workload(batches, world.Agencies, world.Creators, (clock - start).TotalSeconds, onAirBatches);
+    }
+
+    /// <summary>
+    /// The latest instant at or before <paramref name="latest"/> that is <see cref="BeforeGenerationBoundary"/> before a
+    /// boundary of the generations a LIVE keeps its event ids in (<see cref="DedupeWindow"/>, 5 minutes by default): a
+    /// LIVE's ids go to one table until the boundary and to another after it, and a run that started at whatever second
+    /// the clock showed split them anywhere, from not at all to evenly, so runs of one build differed by that alone.
+    /// </summary>
+    public static DateTimeOffset AlignedStart(DateTimeOffset latest)
+    {
+        var generation = (long)(DedupeWindow.DefaultLength / 2).TotalSeconds;
+        var offset = generation - (long)BeforeGenerationBoundary.TotalSeconds;
+        var seconds = latest.ToUnixTimeSeconds();
+        var start = seconds - ((seconds - offset) % generation + generation) % generation;
+        return DateTimeOffset.FromUnixTimeSeconds(start);
     }
 }
