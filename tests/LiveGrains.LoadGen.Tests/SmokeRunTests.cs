@@ -7,7 +7,7 @@ namespace LiveGrains.LoadGen.Tests;
 public sealed class SmokeRunTests
 {
     // Ports of their own, so the smoke runs can share the machine with a running host or another test run.
-    private static readonly LoadGenOptions Small = new()
+    internal static readonly LoadGenOptions Small = new()
     {
         Targets = ["limit", "inproc"],
         Lives = 60,
@@ -36,9 +36,10 @@ public sealed class SmokeRunTests
         inproc.Run.Duplicates.ShouldBeGreaterThan(0);
         inproc.Run.EventsSent.ShouldBeGreaterThanOrEqualTo(6_000);
         result.Targets.Single(t => t.Run.Target == "limit").Totals.Passed.ShouldBe(true, output.ToString());
-        // Memory is measured on a pass of its own, as a silo receives requests from another process, and checked too.
+        // Memory is measured on a pass of its own, as a silo receives requests from another process, and checked too. Its
+        // value is not asserted: the heap is the process's, which other tests share.
         inproc.MemoryTotals.ShouldNotBeNull().Passed.ShouldBe(true, output.ToString());
-        inproc.HeapBytesPerActiveLive.ShouldNotBeNull().ShouldBeGreaterThan(0);
+        inproc.HeapBytesPerActiveLive.ShouldNotBeNull();
         result.Passed.ShouldBeTrue();
     }
 
