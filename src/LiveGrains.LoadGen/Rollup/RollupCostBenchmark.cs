@@ -37,16 +37,17 @@ public static class RollupCostBenchmark
         ArgumentNullException.ThrowIfNull(output);
         ArgumentOutOfRangeException.ThrowIfLessThan(eventsPerLive, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(passes, 1);
+        var warmUpFor = jitWarmUp ?? JitWarmUp;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"rollup cost: {eventsPerLive:N0} events per LIVE, {passes} passes per world after {UncountedPasses} uncounted and a JIT warm-up of {(jitWarmUp ?? JitWarmUp).TotalSeconds:0} s, one thread, fresh rollups each pass"));
+            $"rollup cost: {eventsPerLive:N0} events per LIVE, {passes} passes per world after {UncountedPasses} uncounted and a JIT warm-up of {warmUpFor.TotalSeconds:0} s, one thread, fresh rollups each pass"));
         var warmUp = Build(1_000, eventsPerLive);
         var warming = Stopwatch.StartNew();
-        while (warming.Elapsed < (jitWarmUp ?? JitWarmUp))
+        while (warming.Elapsed < warmUpFor)
         {
             SplitOnly(warmUp);
             SplitAndApply(warmUp, DateTimeOffset.UtcNow.AddHours(1));
         }
-        output.WriteLine("| LIVEs | events | split ns/event (median) | split + rollup ns/event (min / median) | rollup ns/event (median) | allocated B/event | accepted |");
+        output.WriteLine("| LIVEs | events | split ns/event (median) | split + rollup ns/event (min / median) | rollup ns/event (median) | allocated B/event (split and rollup) | accepted |");
         output.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var lives in worlds ?? Worlds)
         {
