@@ -9,12 +9,13 @@ public sealed class RollupCostBenchmarkTests
     {
         var output = new StringWriter();
 
-        var exitCode = RollupCostBenchmark.Run(eventsPerLive: 30, passes: 2, output, worlds: [20, 50], jitWarmUp: TimeSpan.Zero);
+        var exitCode = RollupCostBenchmark.Run(eventsPerLive: 30, passes: 2, output, worlds: [20, 50], jitWarmUp: TimeSpan.Zero, minutesOnAir: [2, 5]);
 
         exitCode.ShouldBe(0);
         var rows = output.ToString().Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal) && char.IsDigit(l[2])).ToList();
-        rows.Select(r => r.Split('|')[1].Trim()).ShouldBe(["20", "50"]);
-        foreach (var cells in rows.Select(r => r.Split('|').Select(c => c.Trim()).ToArray()))
+        // The worlds' table, then the totals by time on air.
+        rows.Select(r => r.Split('|')[1].Trim()).ShouldBe(["20", "50", "2", "5"]);
+        foreach (var cells in rows.Take(2).Select(r => r.Split('|').Select(c => c.Trim()).ToArray()))
         {
             var events = long.Parse(cells[2], System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
             var accepted = long.Parse(cells[7], System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);

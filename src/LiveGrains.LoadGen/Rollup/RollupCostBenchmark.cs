@@ -29,10 +29,11 @@ public static class RollupCostBenchmark
     private static readonly TimeSpan JitWarmUp = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Measures <paramref name="passes"/> passes per world (<see cref="Worlds"/> unless given) and prints the table;
-    /// returns the exit code.
+    /// Measures <paramref name="passes"/> passes per world (<see cref="Worlds"/> unless given) and prints the table, then
+    /// what reading one LIVE's totals costs by its time on air (<see cref="MinutesOnAir"/> unless given); returns the exit code.
     /// </summary>
-    public static int Run(int eventsPerLive, int passes, TextWriter output, IReadOnlyList<int>? worlds = null, TimeSpan? jitWarmUp = null)
+    public static int Run(int eventsPerLive, int passes, TextWriter output, IReadOnlyList<int>? worlds = null, TimeSpan? jitWarmUp = null,
+        IReadOnlyList<int>? minutesOnAir = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentOutOfRangeException.ThrowIfLessThan(eventsPerLive, 1);
@@ -80,7 +81,44 @@ public static class RollupCostBenchmark
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {lives:N0} | {events:N0} | {splitMedian:N0} | {whole.Min():N0} / {wholeMedian:N0} | {wholeMedian - splitMedian:N0} | {Statistics.Median(allocated):N0} | {accepted:N0} |"));
         }
+        WriteTotalsByTimeOnAir(minutesOnAir ?? MinutesOnAir, output);
         return 0;
+    }
+
+    /// <summary>Times on air at which <see cref="WriteTotalsByTimeOnAir"/> reads a LIVE's totals.</summary>
+    public static readonly IReadOnlyList<int> MinutesOnAir = [3, 60, 180, 720];
+
+    // A LIVE builds its card from its totals every tick: what one read costs after a LIVE has been on air a while, with
+    // a viewer sample, likes and an order in every minute, read once per simulated second as ticks read it.
+    private static void WriteTotalsByTimeOnAir(IReadOnlyList<int> minutesOnAir, TextWriter output)
+    {
+        const int Reads = 20_000;
+        output.WriteLine("| minutes on air | totals read, µs (median of 5 rounds of 20,000 reads) |");
+        output.WriteLine("|---:|---:|");
+        foreach (var minutes in minutesOnAir)
+        {
+            var start = DateTimeOffset.UtcNow.AddMinutes(-minutes - 1);
+            var rollup = new LiveRollup();
+            for (var m = 0; m < minutes; m++)
+            {
+                var at = start.AddMinutes(m);
+                rollup.Apply(new LiveEvent($"s-{m}", "live-1", "creator-1", at, new ViewerCountSampled(100 + m)));
+                rollup.Apply(new LiveEvent($"l-{m}", "live-1", "creator-1", at.AddSeconds(10), new LikesReceived(5)));
+                rollup.Apply(new LiveEvent($"o-{m}", "live-1", "creator-1", at.AddSeconds(20), new OrderPaid($"order-{m}", "p-1", "b-1", 1, 9.99m, "USD", false)));
+            }
+            var now = start.AddMinutes(minutes);
+            var rounds = new List<double>();
+            for (var round = 0; round < 6; round++)
+            {
+                var nanos = Time(() =>
+                {
+                    for (var i = 0; i < Reads; i++) RollupReader.Totals(rollup, now.AddSeconds(i % 60));
+                });
+                // The first round is the JIT's.
+                if (round > 0) rounds.Add(nanos / Reads / 1000);
+            }
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {minutes:N0} | {Statistics.Median(rounds):N2} |"));
+        }
     }
 
     private static Workload Build(int lives, int eventsPerLive) => WorkloadBuilder.Build(new LoadGenOptions
