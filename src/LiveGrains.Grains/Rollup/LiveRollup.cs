@@ -59,6 +59,12 @@ public sealed class LiveRollup
     [Id(30)] public long PeakViewers;
     [Id(31)] public long EventCount;
 
+    // Sums of the minutes already complete (see ClosedMinutes); made on first read, not state.
+    [NonSerialized] private ClosedMinutes? _closed;
+
+    /// <summary>The complete minutes' sums kept between reads of the totals.</summary>
+    internal ClosedMinutes Closed => _closed ??= new ClosedMinutes();
+
     /// <summary>True once any event was accepted.</summary>
     public bool HasData => EventCount > 0;
 
@@ -88,6 +94,7 @@ public sealed class LiveRollup
                     "already counted cannot be told. Only orders, refunds and violations, which carry ids of their own, are accepted that late");
         }
         var outcome = ApplyData(e);
+        _closed?.Touched(MinuteOf(e.OccurredAt));
         if (outcome.Kind != ApplyKind.Rejected)
         {
             // An order counted under another event id is still remembered by this id, so its retries are duplicates too.
@@ -275,6 +282,7 @@ public sealed class LiveRollup
     {
         var minute = MinuteOf(at);
         if (!Minutes.TryGetValue(minute, out var bucket)) Minutes[minute] = bucket = new MinuteBucket();
+        _closed?.Bucketed(minute);
         return bucket;
     }
 

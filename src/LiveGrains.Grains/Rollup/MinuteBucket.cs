@@ -33,6 +33,16 @@ public sealed class MinuteBucket
     /// <summary>Mean of this minute's viewer samples, or null without samples.</summary>
     public decimal? AverageViewers => ViewerSamples == 0 ? null : (decimal)ViewerSampleSum / ViewerSamples;
 
+    /// <summary>Adds <paramref name="other"/>'s counters (not its viewer samples) to this one's.</summary>
+    public void AddCounts(MinuteBucket other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Gmv += other.Gmv; AffiliateGmv += other.AffiliateGmv; RefundedAmount += other.RefundedAmount;
+        Orders += other.Orders; ItemsSold += other.ItemsSold; Refunds += other.Refunds; Views += other.Views;
+        LiveImpressions += other.LiveImpressions; ProductImpressions += other.ProductImpressions; ProductClicks += other.ProductClicks;
+        Likes += other.Likes; Comments += other.Comments; Shares += other.Shares; NewFollowers += other.NewFollowers; Leaves += other.Leaves;
+    }
+
     /// <summary>This minute as counters, for the per-minute trend (distinct counts do not apply to a minute).</summary>
     public LiveCounters ToCounters(decimal averageViewers, decimal seconds) => new()
     {

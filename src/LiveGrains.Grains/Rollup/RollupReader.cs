@@ -10,29 +10,14 @@ public static class RollupReader
     public static LiveCounters Totals(LiveRollup r, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(r);
-        decimal gmv = 0, affiliateGmv = 0, refunded = 0;
-        long orders = 0, items = 0, refunds = 0, views = 0, liveImpressions = 0, productImpressions = 0,
-            clicks = 0, likes = 0, comments = 0, shares = 0, follows = 0;
-        foreach (var b in r.Minutes.Values)
-        {
-            gmv += b.Gmv; affiliateGmv += b.AffiliateGmv; refunded += b.RefundedAmount;
-            orders += b.Orders; items += b.ItemsSold; refunds += b.Refunds; views += b.Views;
-            liveImpressions += b.LiveImpressions; productImpressions += b.ProductImpressions; clicks += b.ProductClicks;
-            likes += b.Likes; comments += b.Comments; shares += b.Shares; follows += b.NewFollowers;
-        }
-        decimal viewerSeconds = 0, onAir = 0;
-        foreach (var m in RollupTimeline.Minutes(r, now))
-        {
-            viewerSeconds += m.AverageViewers * m.OnAirSeconds;
-            onAir += m.OnAirSeconds;
-        }
+        var (b, viewerSeconds, onAir) = RollupTimeline.Sum(r, now);
         return new LiveCounters
         {
-            Gmv = gmv, AffiliateGmv = affiliateGmv, Orders = orders, ItemsSold = items, Buyers = r.UniqueBuyers.Count(),
-            Refunds = refunds, RefundedAmount = refunded, Views = views, UniqueViewers = r.UniqueViewers.Count(),
+            Gmv = b.Gmv, AffiliateGmv = b.AffiliateGmv, Orders = b.Orders, ItemsSold = b.ItemsSold, Buyers = r.UniqueBuyers.Count(),
+            Refunds = b.Refunds, RefundedAmount = b.RefundedAmount, Views = b.Views, UniqueViewers = r.UniqueViewers.Count(),
             CurrentViewers = r.Status == LiveStatus.Live ? r.LatestSample : 0, PeakViewers = r.PeakViewers,
-            ViewerSeconds = viewerSeconds, LiveImpressions = liveImpressions, ProductImpressions = productImpressions,
-            ProductClicks = clicks, Likes = likes, Comments = comments, Shares = shares, NewFollowers = follows,
+            ViewerSeconds = viewerSeconds, LiveImpressions = b.LiveImpressions, ProductImpressions = b.ProductImpressions,
+            ProductClicks = b.ProductClicks, Likes = b.Likes, Comments = b.Comments, Shares = b.Shares, NewFollowers = b.NewFollowers,
             DurationSeconds = onAir,
         };
     }

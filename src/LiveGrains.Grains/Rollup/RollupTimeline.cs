@@ -21,26 +21,82 @@ public static class RollupTimeline
     public static IEnumerable<TimelineMinute> Minutes(LiveRollup rollup, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(rollup);
-        if (!rollup.HasData) yield break;
+        if (!rollup.HasData) return [];
+        var (oldest, newest) = Buckets(rollup);
+        var span = Span(rollup, now, oldest, newest);
+        return From(rollup, span, span.First, 0);
+    }
+
+    /// <summary>
+    /// The whole LIVE summed as of <paramref name="now"/>: every bucket's counters, and the timeline's viewer-seconds
+    /// and on-air seconds. The minutes before the current one (before the end's, for a LIVE that ended) stay summed in
+    /// the rollup between calls (<see cref="ClosedMinutes"/>): a call reads only the minutes since the last.
+    /// </summary>
+    internal static (MinuteBucket Counts, decimal ViewerSeconds, decimal OnAirSeconds) Sum(LiveRollup rollup, DateTimeOffset now)
+    {
+        var counts = new MinuteBucket();
+        if (!rollup.HasData) return (counts, 0, 0);
+        var closed = rollup.Closed;
+        var span = Span(rollup, now, closed.FirstBucket, closed.LastBucket);
+        // Minutes before the end's own are complete: their buckets change only by a late event, which drops the sums.
+        var closeAt = LiveRollup.MinuteOf(span.End);
+        if (!closed.IsKept || span.Start != closed.Start || span.First != closed.First || closeAt < closed.Until)
+        {
+            var (oldest, newest) = Buckets(rollup);
+            span = Span(rollup, now, oldest, newest);
+            closeAt = LiveRollup.MinuteOf(span.End);
+            // Buckets before the timeline's first minute (over a day before its last) count in the totals, not the timeline.
+            var before = new MinuteBucket();
+            foreach (var (minute, bucket) in rollup.Minutes)
+            {
+                if (minute < span.First) before.AddCounts(bucket);
+            }
+            closed.Reset(span.Start, span.First, oldest, newest, before);
+        }
+        var open = new List<TimelineMinute>(2);
+        foreach (var m in From(rollup, span, closed.Until, closed.Viewers))
+        {
+            if (m.Minute < closeAt) closed.Add(m);
+            else open.Add(m);
+        }
+        // Added on in the timeline's order, as a sum over every minute would be: viewer-seconds are decimals that round.
+        counts.AddCounts(closed.Counts);
+        var (viewerSeconds, onAirSeconds) = (closed.ViewerSeconds, closed.OnAirSeconds);
+        foreach (var m in open)
+        {
+            if (m.Bucket is { } bucket) counts.AddCounts(bucket);
+            viewerSeconds += m.AverageViewers * m.OnAirSeconds;
+            onAirSeconds += m.OnAirSeconds;
+        }
+        return (counts, viewerSeconds, onAirSeconds);
+    }
+
+    // The instants and minutes a LIVE's timeline covers.
+    private readonly record struct TimelineSpan(DateTimeOffset Start, DateTimeOffset End, long First, long Last);
+
+    // The oldest and newest minutes with a bucket; without buckets, values that leave a span as its start and end make it.
+    private static (long Oldest, long Newest) Buckets(LiveRollup rollup) =>
+        rollup.Minutes.Count > 0 ? (rollup.Minutes.Keys.Min(), rollup.Minutes.Keys.Max()) : (long.MaxValue, long.MinValue);
+
+    private static TimelineSpan Span(LiveRollup rollup, DateTimeOffset now, long oldestBucket, long newestBucket)
+    {
         var start = rollup.Start;
         var end = rollup.EndedAt ?? (now > start ? now : start);
-        var first = LiveRollup.MinuteOf(start);
-        var last = LiveRollup.MinuteOf(end);
-        if (rollup.Minutes.Count > 0)
-        {
-            first = Math.Min(first, rollup.Minutes.Keys.Min());
-            last = Math.Max(last, rollup.Minutes.Keys.Max());
-        }
-        first = Math.Max(first, last - MaxMinutes + 1);
+        var first = Math.Min(LiveRollup.MinuteOf(start), oldestBucket);
+        var last = Math.Max(LiveRollup.MinuteOf(end), newestBucket);
+        return new TimelineSpan(start, end, Math.Max(first, last - MaxMinutes + 1), last);
+    }
 
-        decimal viewers = 0;
-        for (var minute = first; minute <= last; minute++)
+    // The timeline's minutes from minute `from` on, with the viewers carried into it.
+    private static IEnumerable<TimelineMinute> From(LiveRollup rollup, TimelineSpan span, long from, decimal viewers)
+    {
+        for (var minute = Math.Max(from, span.First); minute <= span.Last; minute++)
         {
             rollup.Minutes.TryGetValue(minute, out var bucket);
             viewers = bucket?.AverageViewers ?? viewers;
-            var from = DateTimeOffset.FromUnixTimeSeconds(minute * 60);
-            var to = from.AddMinutes(1);
-            var overlap = (decimal)((to < end ? to : end) - (from > start ? from : start)).TotalSeconds;
+            var at = DateTimeOffset.FromUnixTimeSeconds(minute * 60);
+            var to = at.AddMinutes(1);
+            var overlap = (decimal)((to < span.End ? to : span.End) - (at > span.Start ? at : span.Start)).TotalSeconds;
             yield return new TimelineMinute(minute, bucket, viewers, Math.Max(0, overlap));
         }
     }

@@ -1,0 +1,62 @@
+namespace LiveGrains.Grains.Rollup;
+
+/// <summary>
+/// What a LIVE's minutes before <see cref="Until"/> add up to, kept between reads of its totals: a LIVE builds its card
+/// from them every tick, and summing every minute it had each time made that cost grow with its time on air (about 17 µs
+/// a card after three hours, 66 µs after twelve, against 2 µs after three minutes). Only the minutes from
+/// <see cref="Until"/> on are read again. The rollup reports every minute an event is applied to; one before
+/// <see cref="Until"/> (a late event) drops what is kept, as does a change of the LIVE's start or of the first minute
+/// of its timeline. Not state: a copy of the rollup starts without it.
+/// </summary>
+internal sealed class ClosedMinutes
+{
+    /// <summary>Minutes before this one are summed below; <see cref="long.MinValue"/> while nothing is kept.</summary>
+    public long Until = long.MinValue;
+
+    /// <summary>The LIVE's start when the sums were made.</summary>
+    public DateTimeOffset Start;
+
+    /// <summary>The timeline's first minute when the sums were made.</summary>
+    public long First;
+
+    /// <summary>The oldest and newest minutes with a bucket, kept up to date by <see cref="Bucketed"/>.</summary>
+    public long FirstBucket, LastBucket;
+
+    /// <summary>The counters of every bucket before <see cref="Until"/>.</summary>
+    public MinuteBucket Counts = new();
+
+    /// <summary>Viewer-seconds and on-air seconds of the timeline's minutes before <see cref="Until"/>.</summary>
+    public decimal ViewerSeconds, OnAirSeconds;
+
+    /// <summary>The viewers carried into minute <see cref="Until"/>.</summary>
+    public decimal Viewers;
+
+    /// <summary>True while sums are kept.</summary>
+    public bool IsKept => Until != long.MinValue;
+
+    /// <summary>An event was applied to <paramref name="minute"/>: one before <see cref="Until"/> drops the sums.</summary>
+    public void Touched(long minute)
+    {
+        if (minute < Until) Until = long.MinValue;
+    }
+
+    /// <summary>A bucket was made or changed for <paramref name="minute"/>.</summary>
+    public void Bucketed(long minute) => (FirstBucket, LastBucket) = (Math.Min(FirstBucket, minute), Math.Max(LastBucket, minute));
+
+    /// <summary>Starts over from the timeline's first minute, with the counters of the buckets before it.</summary>
+    public void Reset(DateTimeOffset start, long first, long firstBucket, long lastBucket, MinuteBucket before)
+    {
+        (Start, First, FirstBucket, LastBucket, Counts) = (start, first, firstBucket, lastBucket, before);
+        (ViewerSeconds, OnAirSeconds, Viewers, Until) = (0, 0, 0, first);
+    }
+
+    /// <summary>Adds the next minute, <see cref="Until"/>, which is complete.</summary>
+    public void Add(TimelineMinute minute)
+    {
+        if (minute.Bucket is { } bucket) Counts.AddCounts(bucket);
+        ViewerSeconds += minute.AverageViewers * minute.OnAirSeconds;
+        OnAirSeconds += minute.OnAirSeconds;
+        Viewers = minute.AverageViewers;
+        Until = minute.Minute + 1;
+    }
+}
