@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using LiveGrains.Contracts.Events;
 using LiveGrains.Contracts.Grains;
+using LiveGrains.Contracts.Views;
+using LiveGrains.Grains.Attention;
 using LiveGrains.Grains.Rollup;
 using LiveGrains.LoadGen.Cli;
 using LiveGrains.LoadGen.Measure;
@@ -88,14 +90,13 @@ public static class RollupCostBenchmark
     /// <summary>Times on air at which <see cref="WriteTotalsByTimeOnAir"/> reads a LIVE's totals.</summary>
     public static readonly IReadOnlyList<int> MinutesOnAir = [3, 60, 180, 720];
 
-    // A LIVE builds its card from its totals every tick: what one read costs after a LIVE has been on air a while, with
-    // a viewer sample, likes and an order in every minute. Read at one instant: a read must not cost more for being the
-    // same as the last, and ticks come within the same minute about sixty times.
+    // A LIVE builds its card from its totals and its attention rules every tick: what one read of each costs after a LIVE
+    // has been on air a while, with a viewer sample, likes and an order in every minute. Read at one instant: a read must
+    // not cost more for being the same as the last, and ticks come within the same minute about sixty times.
     private static void WriteTotalsByTimeOnAir(IReadOnlyList<int> minutesOnAir, TextWriter output)
     {
-        const int Reads = 20_000;
-        output.WriteLine("| minutes on air | totals read, µs (median of 5 rounds of 20,000 reads) |");
-        output.WriteLine("|---:|---:|");
+        output.WriteLine("| minutes on air | totals read, µs | attention rules, µs |");
+        output.WriteLine("|---:|---:|---:|");
         foreach (var minutes in minutesOnAir)
         {
             var start = DateTimeOffset.UtcNow.AddMinutes(-minutes - 1);
@@ -108,18 +109,27 @@ public static class RollupCostBenchmark
                 rollup.Apply(new LiveEvent($"o-{m}", "live-1", "creator-1", at.AddSeconds(20), new OrderPaid($"order-{m}", "p-1", "b-1", 1, 9.99m, "USD", false)));
             }
             var now = start.AddMinutes(minutes);
-            var rounds = new List<double>();
-            for (var round = 0; round < 6; round++)
-            {
-                var nanos = Time(() =>
-                {
-                    for (var i = 0; i < Reads; i++) RollupReader.Totals(rollup, now);
-                });
-                // The first round is the JIT's.
-                if (round > 0) rounds.Add(nanos / Reads / 1000);
-            }
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {minutes:N0} | {Statistics.Median(rounds):N2} |"));
+            var thresholds = AttentionThresholds.Default;
+            var totals = ReadCost(() => RollupReader.Totals(rollup, now));
+            var attention = ReadCost(() => AttentionRules.Evaluate(rollup, thresholds, now));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {minutes:N0} | {totals:N2} | {attention:N2} |"));
         }
+    }
+
+    // µs per read: the median of five rounds of 20,000 reads, after a round for the JIT.
+    private static double ReadCost(Action read)
+    {
+        const int Reads = 20_000;
+        var rounds = new List<double>();
+        for (var round = 0; round < 6; round++)
+        {
+            var nanos = Time(() =>
+            {
+                for (var i = 0; i < Reads; i++) read();
+            });
+            if (round > 0) rounds.Add(nanos / Reads / 1000);
+        }
+        return Statistics.Median(rounds);
     }
 
     private static Workload Build(int lives, int eventsPerLive) => WorkloadBuilder.Build(new LoadGenOptions
