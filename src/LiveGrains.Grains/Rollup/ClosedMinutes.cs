@@ -19,9 +19,6 @@ internal sealed class ClosedMinutes
     /// <summary>The timeline's first minute when the sums were made.</summary>
     public long First;
 
-    /// <summary>The oldest and newest minutes with a bucket, kept up to date by <see cref="Bucketed"/>.</summary>
-    public long FirstBucket, LastBucket;
-
     /// <summary>The counters of every bucket before <see cref="Until"/>.</summary>
     public MinuteBucket Counts = new();
 
@@ -40,13 +37,10 @@ internal sealed class ClosedMinutes
         if (minute < Until) Until = long.MinValue;
     }
 
-    /// <summary>A bucket was made or changed for <paramref name="minute"/>.</summary>
-    public void Bucketed(long minute) => (FirstBucket, LastBucket) = (Math.Min(FirstBucket, minute), Math.Max(LastBucket, minute));
-
     /// <summary>Starts over from the timeline's first minute, with the counters of the buckets before it.</summary>
-    public void Reset(DateTimeOffset start, long first, long firstBucket, long lastBucket, MinuteBucket before)
+    public void Reset(DateTimeOffset start, long first, MinuteBucket before)
     {
-        (Start, First, FirstBucket, LastBucket, Counts) = (start, first, firstBucket, lastBucket, before);
+        (Start, First, Counts) = (start, first, before);
         (ViewerSeconds, OnAirSeconds, Viewers, Until) = (0, 0, 0, first);
     }
 

@@ -62,8 +62,26 @@ public sealed class LiveRollup
     // Sums of the minutes already complete (see ClosedMinutes); made on first read, not state.
     [NonSerialized] private ClosedMinutes? _closed;
 
+    // The oldest and newest minutes with a bucket: found once, then kept as buckets are made, so that reads every tick
+    // need not scan every minute a LIVE had. Not state.
+    [NonSerialized] private (long Oldest, long Newest)? _bucketRange;
+
     /// <summary>The complete minutes' sums kept between reads of the totals.</summary>
     internal ClosedMinutes Closed => _closed ??= new ClosedMinutes();
+
+    /// <summary>The oldest and newest minutes with a bucket; (<see cref="long.MaxValue"/>, <see cref="long.MinValue"/>) without any.</summary>
+    internal (long Oldest, long Newest) BucketRange =>
+        _bucketRange ??= Minutes.Count > 0 ? (Minutes.Keys.Min(), Minutes.Keys.Max()) : (long.MaxValue, long.MinValue);
+
+    /// <summary>The buckets of the minutes from <paramref name="from"/> up to, not including, <paramref name="to"/>, oldest first.</summary>
+    internal IEnumerable<MinuteBucket> BucketsBetween(long from, long to)
+    {
+        var (oldest, newest) = BucketRange;
+        for (var minute = Math.Max(from, oldest); minute < to && minute <= newest; minute++)
+        {
+            if (Minutes.TryGetValue(minute, out var bucket)) yield return bucket;
+        }
+    }
 
     /// <summary>True once any event was accepted.</summary>
     public bool HasData => EventCount > 0;
@@ -281,8 +299,9 @@ public sealed class LiveRollup
     private MinuteBucket Bucket(DateTimeOffset at)
     {
         var minute = MinuteOf(at);
-        if (!Minutes.TryGetValue(minute, out var bucket)) Minutes[minute] = bucket = new MinuteBucket();
-        _closed?.Bucketed(minute);
+        if (Minutes.TryGetValue(minute, out var bucket)) return bucket;
+        Minutes[minute] = bucket = new MinuteBucket();
+        if (_bucketRange is var (oldest, newest)) _bucketRange = (Math.Min(oldest, minute), Math.Max(newest, minute));
         return bucket;
     }
 

@@ -22,8 +22,7 @@ public static class RollupTimeline
     {
         ArgumentNullException.ThrowIfNull(rollup);
         if (!rollup.HasData) return [];
-        var (oldest, newest) = Buckets(rollup);
-        var span = Span(rollup, now, oldest, newest);
+        var span = Span(rollup, now);
         return From(rollup, span, span.First, 0);
     }
 
@@ -37,21 +36,19 @@ public static class RollupTimeline
         var counts = new MinuteBucket();
         if (!rollup.HasData) return (counts, 0, 0);
         var closed = rollup.Closed;
-        var span = Span(rollup, now, closed.FirstBucket, closed.LastBucket);
+        var span = Span(rollup, now);
         // Minutes before the end's own are complete: their buckets change only by a late event, which drops the sums.
         var closeAt = LiveRollup.MinuteOf(span.End);
         if (!closed.IsKept || span.Start != closed.Start || span.First != closed.First || closeAt < closed.Until)
         {
-            var (oldest, newest) = Buckets(rollup);
-            span = Span(rollup, now, oldest, newest);
-            closeAt = LiveRollup.MinuteOf(span.End);
             // Buckets before the timeline's first minute (over a day before its last) count in the totals, not the timeline.
+            // Found by scanning the buckets, not by minute: an order may be dated years before the LIVE.
             var before = new MinuteBucket();
             foreach (var (minute, bucket) in rollup.Minutes)
             {
                 if (minute < span.First) before.AddCounts(bucket);
             }
-            closed.Reset(span.Start, span.First, oldest, newest, before);
+            closed.Reset(span.Start, span.First, before);
         }
         var open = new List<TimelineMinute>(2);
         foreach (var m in From(rollup, span, closed.Until, closed.Viewers))
@@ -74,12 +71,9 @@ public static class RollupTimeline
     // The instants and minutes a LIVE's timeline covers.
     private readonly record struct TimelineSpan(DateTimeOffset Start, DateTimeOffset End, long First, long Last);
 
-    // The oldest and newest minutes with a bucket; without buckets, values that leave a span as its start and end make it.
-    private static (long Oldest, long Newest) Buckets(LiveRollup rollup) =>
-        rollup.Minutes.Count > 0 ? (rollup.Minutes.Keys.Min(), rollup.Minutes.Keys.Max()) : (long.MaxValue, long.MinValue);
-
-    private static TimelineSpan Span(LiveRollup rollup, DateTimeOffset now, long oldestBucket, long newestBucket)
+    private static TimelineSpan Span(LiveRollup rollup, DateTimeOffset now)
     {
+        var (oldestBucket, newestBucket) = rollup.BucketRange;
         var start = rollup.Start;
         var end = rollup.EndedAt ?? (now > start ? now : start);
         var first = Math.Min(LiveRollup.MinuteOf(start), oldestBucket);
