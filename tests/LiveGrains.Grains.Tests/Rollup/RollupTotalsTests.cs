@@ -97,4 +97,20 @@ public sealed class RollupTotalsTests
 
         RollupReader.Totals(r, T0.AddMinutes(4)).ShouldBe(Summed(r, T0.AddMinutes(4)));
     }
+
+    [Fact]
+    public void An_order_dated_years_before_the_LIVE_counts_in_its_totals()
+    {
+        var r = new LiveRollup();
+        r.Apply(new LiveEvent("e-1", "live-1", "creator-1", T0, new ViewerCountSampled(10)));
+        RollupReader.Totals(r, T0.AddMinutes(5)).Gmv.ShouldBe(0m);
+
+        // Orders carry ids of their own, so one from before the dedupe window is still taken.
+        r.Apply(new LiveEvent("e-2", "live-1", "creator-1", T0.AddYears(-3), new OrderPaid("o-1", "p-1", "b-1", 1, 12.50m, "USD", false)))
+            .Kind.ShouldBe(ApplyKind.Accepted);
+
+        var totals = RollupReader.Totals(r, T0.AddMinutes(6));
+        totals.Gmv.ShouldBe(12.50m);
+        totals.ShouldBe(Summed(r, T0.AddMinutes(6)));
+    }
 }
