@@ -5,8 +5,8 @@ namespace LiveGrains.Grains.Rollup;
 /// from them every tick, and summing every minute it had each time made that cost grow with its time on air (about 17 µs
 /// a card after three hours, 66 µs after twelve, against 2 µs after three minutes). Only the minutes from
 /// <see cref="Until"/> on are read again. The rollup reports every minute an event is applied to; one before
-/// <see cref="Until"/> (a late event) drops what is kept, as does a change of the LIVE's start or of the first minute
-/// of its timeline. Not state: a copy of the rollup starts without it.
+/// <see cref="Until"/> (a late event) drops what is kept, as do a change of the LIVE's start or of the first minute
+/// of its timeline, and a read at an earlier instant than the last. Not state: a copy of the rollup starts without it.
 /// </summary>
 internal sealed class ClosedMinutes
 {
