@@ -1,15 +1,15 @@
 namespace LiveGrains.Grains.Rollup;
 
-/// <summary>The event ids of one generation of a <see cref="DedupeWindow"/>: events that happened within one slot of time.</summary>
+/// <summary>
+/// The event ids of one generation of a <see cref="DedupeWindow"/> as checkpoints kept them before the window held all
+/// its generations in one table: read only to move them into that table.
+/// </summary>
 [GenerateSerializer, Alias("lg.DedupeGeneration")]
 public sealed class DedupeGeneration
 {
-    /// <summary>The slot: whole generation lengths since the Unix epoch.</summary>
+    /// <summary>The generation: whole generation lengths since the Unix epoch.</summary>
     [Id(0)] public long Slot;
 
-    /// <summary>
-    /// Fingerprints of the ids of events whose occurredAt falls in the slot: half width, since a window holds a bounded
-    /// number of ids (a generation from a checkpoint written before keeps its full width).
-    /// </summary>
+    /// <summary>Fingerprints of the ids of events whose occurredAt falls in the generation.</summary>
     [Id(1)] public FingerprintSet Ids = new(FingerprintWidth.Half);
 }

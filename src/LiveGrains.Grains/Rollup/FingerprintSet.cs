@@ -85,6 +85,27 @@ public sealed class FingerprintSet
         return true;
     }
 
+    /// <summary>The low 64 bits of every fingerprint in the set, as a half-width set keeps them.</summary>
+    internal IEnumerable<ulong> LowHalves()
+    {
+        if (Width == FingerprintWidth.Half)
+        {
+            for (var i = 0; i < Table.Length / sizeof(ulong); i++)
+            {
+                var key = BitConverter.ToUInt64(Table, i * sizeof(ulong));
+                if (key != 0) yield return key;
+            }
+        }
+        else
+        {
+            for (var i = 0; i < Table.Length / 16; i++)
+            {
+                var fingerprint = MemoryMarshal.Read<UInt128>(Table.AsSpan(i * 16));
+                if (fingerprint != UInt128.Zero) yield return Half(fingerprint);
+            }
+        }
+    }
+
     private Span<T> Slots<T>() where T : unmanaged => MemoryMarshal.Cast<byte, T>(Table.AsSpan());
 
     // Zero marks an empty slot, so a half that is zero is kept as 1, like a whole fingerprint (a collision as unlikely as any other).

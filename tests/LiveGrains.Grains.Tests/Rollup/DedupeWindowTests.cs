@@ -44,9 +44,86 @@ public sealed class DedupeWindowTests
         // Six hours at four events a second, a little out of order.
         for (var i = 0; i < 6 * 3600 * 4; i++) window.Add(Id(i), T0.AddSeconds(i / 4.0 - i % 7));
 
-        window.Generations.Count.ShouldBe(3);
         window.Count.ShouldBeLessThanOrEqualTo(15 * 60 * 4 + 7 * 4);
         window.Count.ShouldBeGreaterThanOrEqualTo(10 * 60 * 4);
+        // Rebuilt for each generation that leaves: never more than twice the entries it holds, and no entry lost.
+        window.Table.Length.ShouldBeLessThanOrEqualTo(2 * window.Count);
+        window.Table.Count(entry => entry != 0).ShouldBe(window.Count);
+    }
+
+    [Fact]
+    public void An_id_whose_generation_left_the_window_is_forgotten()
+    {
+        var window = new DedupeWindow();
+        window.UseLength(TimeSpan.FromMinutes(10));
+        window.Add(Id(1), T0);
+        window.Add(Id(2), T0.AddMinutes(5));
+        window.Add(Id(3), T0.AddMinutes(10));
+        window.Check(Id(1), T0.AddMinutes(10)).ShouldBe(DedupeCheck.Seen);
+
+        window.Add(Id(4), T0.AddMinutes(15));
+
+        window.Count.ShouldBe(3);
+        window.Check(Id(1), T0.AddMinutes(15)).ShouldBe(DedupeCheck.New);
+        window.Check(Id(2), T0.AddMinutes(15)).ShouldBe(DedupeCheck.Seen);
+        window.Check(Id(3), T0.AddMinutes(5)).ShouldBe(DedupeCheck.Seen);
+    }
+
+    [Fact]
+    public void The_window_answers_as_a_set_per_generation_does_under_random_order()
+    {
+        // The reference: a set per generation, the newest and the two before it kept, exactly as the rules say.
+        var random = new Random(7);
+        var window = new DedupeWindow();
+        window.UseLength(TimeSpan.FromMinutes(2));
+        var generations = new SortedDictionary<long, HashSet<int>>();
+        long newest = long.MinValue;
+        var clock = 0.0;
+        for (var step = 0; step < 60_000; step++)
+        {
+            // Mostly forward in time, with late events, retries of recent ids, and now and then a pause past the window.
+            clock += random.Next(100) == 0 ? random.Next(100, 400) : random.NextDouble();
+            var at = T0.AddSeconds(clock - random.Next(0, 150));
+            var id = random.Next(3) == 0 ? Math.Max(0, step - random.Next(1, 2_000)) : step;
+            var generation = (long)Math.Floor((at - DateTimeOffset.UnixEpoch).TotalSeconds / 60);
+            var expected = newest == long.MinValue ? DedupeCheck.New
+                : generation < newest - 2 ? DedupeCheck.BeforeWindow
+                : generations.Values.Any(ids => ids.Contains(id)) ? DedupeCheck.Seen : DedupeCheck.New;
+
+            window.Check(Id(id), at).ShouldBe(expected, $"step {step}, id {id}");
+            if (expected != DedupeCheck.New) continue;
+            window.Add(Id(id), at);
+            newest = Math.Max(newest, generation);
+            foreach (var gone in generations.Keys.Where(g => g < newest - 2).ToList()) generations.Remove(gone);
+            if (!generations.TryGetValue(generation, out var set)) generations[generation] = set = [];
+            set.Add(id);
+            window.Count.ShouldBe(generations.Values.Sum(ids => ids.Count), $"step {step}");
+        }
+    }
+
+    [Fact]
+    public void A_checkpoint_with_a_table_per_generation_is_moved_into_one_table()
+    {
+        var window = new DedupeWindow { Generations = [] };
+        var slot = T0.ToUnixTimeSeconds() / 300;
+        for (var g = 0; g < 3; g++)
+        {
+            // The oldest generation as the first half-width checkpoints could not have written it: full width.
+            var ids = new FingerprintSet(g == 0 ? FingerprintWidth.Full : FingerprintWidth.Half);
+            for (var i = 0; i < 100; i++) ids.Add(Id(g * 100 + i));
+            window.Generations.Add(new DedupeGeneration { Slot = slot + g, Ids = ids });
+        }
+
+        window.Count.ShouldBe(300);
+        window.Generations.ShouldBeNull();
+        window.Start.ShouldBe(DateTimeOffset.FromUnixTimeSeconds(slot * 300));
+        for (var i = 0; i < 300; i++) window.Check(Id(i), T0.AddMinutes(12)).ShouldBe(DedupeCheck.Seen);
+        window.Check(Id(300), T0.AddMinutes(12)).ShouldBe(DedupeCheck.New);
+
+        window.Add(Id(300), T0.AddMinutes(15));
+
+        window.Check(Id(0), T0.AddMinutes(15)).ShouldBe(DedupeCheck.New);
+        window.Check(Id(100), T0.AddMinutes(15)).ShouldBe(DedupeCheck.Seen);
     }
 
     [Fact]
