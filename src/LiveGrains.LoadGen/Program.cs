@@ -38,6 +38,16 @@ if (args.FirstOrDefault() == "rollup")
     return RollupCostBenchmark.Run(Or(numbers, 0, 100), Or(numbers, 1, 12), Console.Out);
 }
 
+if (args.FirstOrDefault() == "memory")
+{
+    if (PositiveNumbers(args[1..], 9) is not { } numbers)
+    {
+        Console.Error.WriteLine("memory: usage: memory [LIVEs (default 200)] [minutes on air... (default 3 60 180)], at most 8 times, positive integers");
+        return 2;
+    }
+    return RollupMemoryBenchmark.Run(Or(numbers, 0, 200), numbers.Count > 1 ? numbers.Skip(1).ToList() : null, Console.Out);
+}
+
 var (options, error) = OptionsParser.Parse(args);
 if (options is null)
 {

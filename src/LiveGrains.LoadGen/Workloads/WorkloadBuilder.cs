@@ -19,20 +19,7 @@ public static class WorkloadBuilder
     public static Workload Build(LoadGenOptions o, DateTimeOffset now, (int Min, int Max)? liveMinutes = null)
     {
         ArgumentNullException.ThrowIfNull(o);
-        var defaults = new SimulationOptions();
-        var world = new LiveWorld(new SimulationOptions
-        {
-            MinLiveMinutes = liveMinutes?.Min ?? defaults.MinLiveMinutes,
-            MaxLiveMinutes = liveMinutes?.Max ?? defaults.MaxLiveMinutes,
-            Seed = o.Seed,
-            Agencies = o.Agencies,
-            // A few spare creators so LIVEs that end are replaced by new ones, as on a real platform.
-            CreatorsPerAgency = (int)Math.Ceiling(o.Lives * 1.1 / o.Agencies),
-            ConcurrentLives = o.Lives,
-            RateScale = o.RateScale,
-            HistoryPerCreator = 0,
-            WarmStart = false,
-        });
+        var world = World(o, liveMinutes);
         var step = TimeSpan.FromSeconds(o.SimStepSeconds);
         // Simulated time starts shortly before now, as a real producer's events do: the grains refuse events more than five
         // minutes in the future, and events an hour old (as this once used) make every push recompute an hour of
@@ -65,6 +52,30 @@ public static class WorkloadBuilder
         var batches = events.Chunk(o.Batch).ToList();
         var onAirBatches = (int)Math.Min(batches.Count, (Math.Max(0, firstStepEvents) + o.Batch - 1) / o.Batch);
         return new Workload(batches, world.Agencies, world.Creators, (clock - start).TotalSeconds, onAirBatches);
+    }
+
+    /// <summary>
+    /// The simulated world of <see cref="LoadGenOptions.Lives"/> concurrent LIVEs over <see cref="LoadGenOptions.Agencies"/>
+    /// agencies that <see cref="Build"/> steps; <paramref name="liveMinutes"/>, when given, is the range of planned LIVE
+    /// lengths instead of the simulator's.
+    /// </summary>
+    public static LiveWorld World(LoadGenOptions o, (int Min, int Max)? liveMinutes = null)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        var defaults = new SimulationOptions();
+        return new LiveWorld(new SimulationOptions
+        {
+            MinLiveMinutes = liveMinutes?.Min ?? defaults.MinLiveMinutes,
+            MaxLiveMinutes = liveMinutes?.Max ?? defaults.MaxLiveMinutes,
+            Seed = o.Seed,
+            Agencies = o.Agencies,
+            // A few spare creators so LIVEs that end are replaced by new ones, as on a real platform.
+            CreatorsPerAgency = (int)Math.Ceiling(o.Lives * 1.1 / o.Agencies),
+            ConcurrentLives = o.Lives,
+            RateScale = o.RateScale,
+            HistoryPerCreator = 0,
+            WarmStart = false,
+        });
     }
 
     /// <summary>
