@@ -17,6 +17,12 @@ public sealed class LiveRollup
     /// <summary>Comments kept per LIVE (newest).</summary>
     public const int MaxComments = 50;
 
+    /// <summary>
+    /// Minutes before the newest that stay open whatever the dedupe window: the attention rules read the last minutes
+    /// every tick (13 with an agency's default thresholds), and a sealed minute is decoded on each read.
+    /// </summary>
+    public const int OpenMinutes = 30;
+
     /// <summary>Distinct regions kept in the viewer profile; the rest are counted under "other".</summary>
     public const int MaxRegions = 100;
 
@@ -29,7 +35,10 @@ public sealed class LiveRollup
     [Id(6)] public DateTimeOffset? EndedAt;
     [Id(7)] public LiveEndReason? EndReason;
     [Id(8)] public string? Currency;
+    /// <summary>Buckets of the minutes not sealed yet, and of sealed minutes that a late order or refund reached since.</summary>
     [Id(9)] public Dictionary<long, MinuteBucket> Minutes = [];
+    /// <summary>Buckets of the minutes before the dedupe window, which only orders and refunds still reach; null until the first.</summary>
+    [Id(37)] public SealedMinutes? Sealed;
     [Id(10)] public HyperLogLog UniqueViewers = new();
     [Id(11)] public HyperLogLog UniqueBuyers = new();
     [Id(12)] public List<CommentView> Comments = [];
@@ -70,8 +79,9 @@ public sealed class LiveRollup
     internal ClosedMinutes Closed => _closed ??= new ClosedMinutes();
 
     /// <summary>The oldest and newest minutes with a bucket; (<see cref="long.MaxValue"/>, <see cref="long.MinValue"/>) without any.</summary>
-    internal (long Oldest, long Newest) BucketRange =>
-        _bucketRange ??= Minutes.Count > 0 ? (Minutes.Keys.Min(), Minutes.Keys.Max()) : (long.MaxValue, long.MinValue);
+    internal (long Oldest, long Newest) BucketRange => _bucketRange ??= (
+        Math.Min(Minutes.Count > 0 ? Minutes.Keys.Min() : long.MaxValue, Sealed is { Count: > 0 } s ? s.First : long.MaxValue),
+        Math.Max(Minutes.Count > 0 ? Minutes.Keys.Max() : long.MinValue, Sealed is { Count: > 0 } t ? t.Last : long.MinValue));
 
     /// <summary>The buckets of the minutes from <paramref name="from"/> up to, not including, <paramref name="to"/>, oldest first.</summary>
     internal IEnumerable<MinuteBucket> BucketsBetween(long from, long to)
@@ -79,7 +89,48 @@ public sealed class LiveRollup
         var (oldest, newest) = BucketRange;
         for (var minute = Math.Max(from, oldest); minute < to && minute <= newest; minute++)
         {
-            if (Minutes.TryGetValue(minute, out var bucket)) yield return bucket;
+            if (BucketAt(minute) is { } bucket) yield return bucket;
+        }
+    }
+
+    /// <summary>
+    /// The bucket of <paramref name="minute"/>, or null when nothing happened in it. A sealed minute's is decoded afresh,
+    /// with what late orders and refunds added since; changing it changes nothing in the rollup.
+    /// </summary>
+    internal MinuteBucket? BucketAt(long minute)
+    {
+        Minutes.TryGetValue(minute, out var open);
+        if (Sealed is not { } sealedMinutes || minute < sealedMinutes.First || minute > sealedMinutes.Last) return open;
+        var bucket = sealedMinutes.Read(minute);
+        if (bucket is null) return open;
+        if (open is not null) bucket.Merge(open);
+        return bucket;
+    }
+
+    /// <summary>
+    /// Every bucket, open and sealed, in no particular order: for sums. A sealed minute that a late order reached comes
+    /// twice, as its record and as the bucket of what came after; their sum is the minute's.
+    /// </summary>
+    internal IEnumerable<(long Minute, MinuteBucket Bucket)> EveryBucket()
+    {
+        foreach (var (minute, bucket) in Minutes) yield return (minute, bucket);
+        if (Sealed is null) yield break;
+        foreach (var sealedMinute in Sealed.All()) yield return sealedMinute;
+    }
+
+    /// <summary>The buckets of the minutes before <paramref name="minute"/>, as <see cref="EveryBucket"/> gives them: for sums.</summary>
+    internal IEnumerable<MinuteBucket> BucketsBefore(long minute)
+    {
+        foreach (var (at, bucket) in Minutes)
+        {
+            if (at < minute) yield return bucket;
+        }
+        // Sealed records come in minute order, and are rarely before a LIVE's timeline: most calls decode none.
+        if (Sealed is null || Sealed.First >= minute) yield break;
+        foreach (var (at, bucket) in Sealed.All())
+        {
+            if (at >= minute) yield break;
+            yield return bucket;
         }
     }
 
@@ -139,7 +190,7 @@ public sealed class LiveRollup
     private void AdoptSeenEventIds()
     {
         var newest = new[] { StartedAt, FirstEventAt, EndedAt, LastOrderAt, (DateTimeOffset?)LatestSampleAt }.Max() ?? DateTimeOffset.MinValue;
-        if (Minutes.Count > 0) newest = Max(newest, DateTimeOffset.FromUnixTimeSeconds(Minutes.Keys.Max() * 60));
+        if (BucketRange.Newest != long.MinValue) newest = Max(newest, DateTimeOffset.FromUnixTimeSeconds(BucketRange.Newest * 60));
         EventIds.AdoptAll(SeenEventIds!, newest);
         SeenEventIds = null;
     }
@@ -300,9 +351,32 @@ public sealed class LiveRollup
     {
         var minute = MinuteOf(at);
         if (Minutes.TryGetValue(minute, out var bucket)) return bucket;
+        var (oldest, newest) = BucketRange;
         Minutes[minute] = bucket = new MinuteBucket();
-        if (_bucketRange is var (oldest, newest)) _bucketRange = (Math.Min(oldest, minute), Math.Max(newest, minute));
+        _bucketRange = (Math.Min(oldest, minute), Math.Max(newest, minute));
+        // A new minute at the front: about once a minute, the minutes that left the dedupe window are sealed.
+        if (minute > newest) SealBefore(Math.Min(MinuteOf(EventIds.Start), minute - OpenMinutes));
         return bucket;
+    }
+
+    // Moves the buckets of minutes before `cut` (and after the last sealed) into the sealed stream. Events other than
+    // orders and refunds from before the window start are refused, so nothing else reaches those minutes again.
+    private void SealBefore(long cut)
+    {
+        var from = Sealed is { Count: > 0 } s ? s.Last + 1 : long.MinValue;
+        List<long>? sealable = null;
+        foreach (var minute in Minutes.Keys)
+        {
+            if (minute >= from && minute < cut) (sealable ??= []).Add(minute);
+        }
+        if (sealable is null) return;
+        sealable.Sort();
+        Sealed ??= new SealedMinutes();
+        foreach (var minute in sealable)
+        {
+            Sealed.Append(minute, Minutes[minute]);
+            Minutes.Remove(minute);
+        }
     }
 
     private ProductState Product(string id)

@@ -43,6 +43,16 @@ public sealed class MinuteBucket
         Likes += other.Likes; Comments += other.Comments; Shares += other.Shares; NewFollowers += other.NewFollowers; Leaves += other.Leaves;
     }
 
+    /// <summary>Adds <paramref name="later"/>, a bucket of the same minute, counters and viewer samples both.</summary>
+    public void Merge(MinuteBucket later)
+    {
+        AddCounts(later);
+        ViewerSampleSum += later.ViewerSampleSum;
+        ViewerSamples += later.ViewerSamples;
+        ViewerSampleMax = Math.Max(ViewerSampleMax, later.ViewerSampleMax);
+        if (later.ViewerSamples > 0 && later.LastSampleAt >= LastSampleAt) (LastSample, LastSampleAt) = (later.LastSample, later.LastSampleAt);
+    }
+
     /// <summary>This minute as counters, for the per-minute trend (distinct counts do not apply to a minute).</summary>
     public LiveCounters ToCounters(decimal averageViewers, decimal seconds) => new()
     {

@@ -62,7 +62,7 @@ public static class RollupReader
                 var p = kv.Value;
                 var from = LiveRollup.MinuteOf(p.StartedAt ?? r.Start);
                 var to = LiveRollup.MinuteOf(p.EndedAt ?? r.EndedAt ?? now);
-                var during = r.Minutes.Where(m => m.Key >= from && m.Key <= to).Select(m => m.Value).ToList();
+                var during = r.EveryBucket().Where(m => m.Minute >= from && m.Minute <= to).Select(m => m.Bucket).ToList();
                 return new PromotionView(kv.Key, p.Kind, p.Details, p.ProductId, p.StartedAt, p.EndedAt,
                     during.Sum(b => b.Orders), during.Sum(b => b.Gmv));
             })

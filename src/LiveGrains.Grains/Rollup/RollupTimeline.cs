@@ -37,17 +37,16 @@ public static class RollupTimeline
         if (!rollup.HasData) return (counts, 0, 0);
         var closed = rollup.Closed;
         var span = Span(rollup, now);
-        // Minutes before the end's own are complete: their buckets change only by a late event, which drops the sums.
-        var closeAt = LiveRollup.MinuteOf(span.End);
+        // Minutes before the end's own are complete: their buckets change only by a late event, which drops the sums. The
+        // minute before the end's stays open too: a producer's batch that spans a minute's end would otherwise drop them
+        // about once a minute, and starting over reads every minute again (sealed ones decoded).
+        var closeAt = LiveRollup.MinuteOf(span.End) - 1;
         if (!closed.IsKept || span.Start != closed.Start || span.First != closed.First || closeAt < closed.Until)
         {
             // Buckets before the timeline's first minute (over a day before its last) count in the totals, not the timeline.
-            // Found by scanning the buckets, not by minute: an order may be dated years before the LIVE.
+            // Found among the buckets, not minute by minute: an order may be dated years before the LIVE.
             var before = new MinuteBucket();
-            foreach (var (minute, bucket) in rollup.Minutes)
-            {
-                if (minute < span.First) before.AddCounts(bucket);
-            }
+            foreach (var bucket in rollup.BucketsBefore(span.First)) before.AddCounts(bucket);
             closed.Reset(span.Start, span.First, before);
         }
         var open = new List<TimelineMinute>(2);
@@ -86,7 +85,7 @@ public static class RollupTimeline
     {
         for (var minute = Math.Max(from, span.First); minute <= span.Last; minute++)
         {
-            rollup.Minutes.TryGetValue(minute, out var bucket);
+            var bucket = rollup.BucketAt(minute);
             viewers = bucket?.AverageViewers ?? viewers;
             var at = DateTimeOffset.FromUnixTimeSeconds(minute * 60);
             var to = at.AddMinutes(1);

@@ -27,7 +27,7 @@ public static class RollupMemoryBenchmark
     private static readonly (string Part, Action<LiveRollup> Release)[] Parts =
     [
         ("event ids (dedupe window)", r => r.EventIds = new()),
-        ("minute buckets", r => r.Minutes = []),
+        ("minute buckets", r => (r.Minutes, r.Sealed) = ([], null)),
         ("comments", r => r.Comments = []),
         ("unique viewers", r => r.UniqueViewers = new()),
         ("unique buyers", r => r.UniqueBuyers = new()),

@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Reflection;
+using LiveGrains.Contracts.Events;
+using LiveGrains.Contracts.Views;
+using LiveGrains.Grains.Rollup;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+
+namespace LiveGrains.Grains.Tests.Rollup;
+
+public sealed class SealedMinutesTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
+
+    // Every field as text: decimals with their scale (1.0 is not 1.00 here), instants with their offset.
+    private static string Fields(MinuteBucket? b) => b is null ? "none" : string.Join(", ", typeof(MinuteBucket)
+        .GetFields(BindingFlags.Public | BindingFlags.Instance)
+        .Select(f => f.GetValue(b) switch
+        {
+            decimal d => $"{f.Name}={d.ToString(CultureInfo.InvariantCulture)}",
+            DateTimeOffset t => $"{f.Name}={t.UtcTicks}@{t.Offset}",
+            var v => $"{f.Name}={v}",
+        }));
+
+    private static MinuteBucket RandomBucket(Random random)
+    {
+        long Count() => random.Next(4) switch { 0 => 0, 1 => random.Next(1, 100), 2 => random.NextInt64(0, long.MaxValue), _ => -random.Next(1, 1_000) };
+        decimal Money() => random.Next(4) switch
+        {
+            0 => 0m,
+            1 => 0.00m,
+            2 => random.Next(1, 1_000_000) / 100m,
+            _ => new decimal(random.Next(), random.Next(), random.Next(), random.Next(2) == 0, (byte)random.Next(0, 29)),
+        };
+        var b = new MinuteBucket
+        {
+            Gmv = Money(), AffiliateGmv = Money(), RefundedAmount = Money(), Orders = Count(), ItemsSold = Count(), Refunds = Count(),
+            Views = Count(), LiveImpressions = Count(), ProductImpressions = Count(), ProductClicks = Count(), Likes = Count(),
+            Comments = Count(), Shares = Count(), NewFollowers = Count(), ViewerSampleSum = Count(), ViewerSamples = Count(),
+            ViewerSampleMax = Count(), LastSample = Count(), Leaves = Count(),
+        };
+        if (random.Next(3) > 0) b.LastSampleAt = T0.AddTicks(random.NextInt64(-1_000_000_000, 1_000_000_000)).ToOffset(TimeSpan.FromMinutes(random.Next(-14, 15) * 60));
+        return b;
+    }
+
+    [Fact]
+    public void Every_sealed_minute_reads_back_as_it_was_whatever_order_it_is_read_in()
+    {
+        var random = new Random(11);
+        var sealedMinutes = new SealedMinutes();
+        var expected = new Dictionary<long, MinuteBucket>();
+        var minute = LiveRollup.MinuteOf(T0) - 3_000_000;
+        for (var i = 0; i < 300; i++)
+        {
+            // Mostly the next minute; some gaps, one of years.
+            minute += i == 40 ? 2_000_000 : random.Next(5) == 0 ? random.Next(2, 30) : 1;
+            var bucket = RandomBucket(random);
+            sealedMinutes.Append(minute, bucket);
+            expected[minute] = bucket;
+        }
+        var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
+        var copy = serializer.Deserialize<SealedMinutes>(serializer.SerializeToArray(sealedMinutes)).ShouldNotBeNull();
+        var minutes = expected.Keys.Order().ToList();
+        var everyMinute = Enumerable.Range(0, 2_000).Select(k => minutes[0] + k).Concat(minutes).ToList();
+
+        foreach (var m in everyMinute.Concat(everyMinute.OrderBy(_ => random.Next())))
+        {
+            Fields(sealedMinutes.Read(m)).ShouldBe(Fields(expected.GetValueOrDefault(m)), $"minute {m}");
+            Fields(copy.Read(m)).ShouldBe(Fields(expected.GetValueOrDefault(m)), $"minute {m}, copy");
+        }
+        sealedMinutes.All().Select(x => (x.Minute, Fields(x.Bucket))).ShouldBe(minutes.Select(m => (m, Fields(expected[m]))));
+        sealedMinutes.Read(minutes[0] - 1).ShouldBeNull();
+        sealedMinutes.Read(minutes[^1] + 1).ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_minute_sealed_out_of_order_is_refused()
+    {
+        var sealedMinutes = new SealedMinutes();
+        sealedMinutes.Append(100, new MinuteBucket());
+
+        Should.Throw<ArgumentOutOfRangeException>(() => sealedMinutes.Append(100, new MinuteBucket())).Message.ShouldContain("in order");
+    }
+
+    [Fact]
+    public void Minutes_that_left_the_dedupe_window_are_sealed_and_a_late_order_for_one_still_counts()
+    {
+        var r = new LiveRollup();
+        var n = 0;
+        ApplyOutcome Apply(DateTimeOffset at, LiveEventData data) => r.Apply(new LiveEvent($"e-{n++}", "live-1", "creator-1", at, data));
+        for (var minute = 0; minute < 90; minute++)
+        {
+            Apply(T0.AddMinutes(minute), new ViewerCountSampled(100 + minute));
+            Apply(T0.AddMinutes(minute).AddSeconds(30), new LikesReceived(minute + 1));
+        }
+        var now = T0.AddMinutes(90);
+        var before = RollupReader.Totals(r, now);
+        var trendBefore = RollupReader.Trends(r, now);
+
+        // The minutes before the window and before the last half hour are sealed; the rest stay open.
+        r.Sealed.ShouldNotBeNull().Count.ShouldBe(90 - 1 - LiveRollup.OpenMinutes);
+        r.Minutes.Count.ShouldBe(LiveRollup.OpenMinutes + 1);
+        before.Likes.ShouldBe(Enumerable.Range(1, 90).Sum());
+
+        Apply(T0.AddMinutes(3).AddSeconds(10), new LikesReceived(5)).Kind.ShouldBe(ApplyKind.Rejected);
+        Apply(T0.AddMinutes(3).AddSeconds(20), new OrderPaid("o-1", "p-1", "b-1", 2, 19.90m, "USD", false)).Kind.ShouldBe(ApplyKind.Accepted);
+
+        var after = RollupReader.Totals(r, now);
+        after.ShouldBe(before with { Orders = 1, ItemsSold = 2, Gmv = 19.90m, Buyers = 1 });
+        var trend = RollupReader.Trends(r, now);
+        trend.Count.ShouldBe(trendBefore.Count);
+        static string Point(TrendPoint p) => $"{p.Minute:O} " + string.Join(",", p.Values.Select(v => $"{v.Key}={v.Value}"));
+        Point(trend[3]).ShouldNotBe(Point(trendBefore[3]));
+        trend.Where((_, i) => i != 3).Select(Point).ShouldBe(trendBefore.Where((_, i) => i != 3).Select(Point));
+        // A copy, as a checkpoint restores it, reads the same.
+        var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
+        var copy = serializer.Deserialize<LiveRollup>(serializer.SerializeToArray(r)).ShouldNotBeNull();
+        RollupReader.Totals(copy, now).ShouldBe(after);
+    }
+}
