@@ -24,8 +24,7 @@ public static class RollupReader
 
     /// <summary>The per-minute trend: one point per minute, quiet minutes included, so charts have no gaps.</summary>
     public static List<TrendPoint> Trends(LiveRollup r, DateTimeOffset now, long? sinceMinute = null) =>
-        RollupTimeline.Minutes(r, now)
-            .Where(m => sinceMinute is null || m.Minute >= sinceMinute)
+        RollupTimeline.Minutes(r, now, sinceMinute)
             .Select(m => new TrendPoint(m.At, MetricCatalog.DeriveTrendable(
                 (m.Bucket ?? new MinuteBucket()).ToCounters(m.AverageViewers, m.OnAirSeconds > 0 ? m.OnAirSeconds : 60))))
             .ToList();

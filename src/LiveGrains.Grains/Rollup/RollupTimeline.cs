@@ -17,13 +17,28 @@ public static class RollupTimeline
     /// <summary>Longest timeline produced (a day of minutes), whatever the timestamps claim.</summary>
     public const int MaxMinutes = 24 * 60;
 
-    /// <summary>The minutes from the LIVE's first to its last (end, or <paramref name="now"/> while on air).</summary>
-    public static IEnumerable<TimelineMinute> Minutes(LiveRollup rollup, DateTimeOffset now)
+    /// <summary>
+    /// The minutes from the LIVE's first (or <paramref name="since"/>, when later) to its last (end, or
+    /// <paramref name="now"/> while on air).
+    /// </summary>
+    public static IEnumerable<TimelineMinute> Minutes(LiveRollup rollup, DateTimeOffset now, long? since = null)
     {
         ArgumentNullException.ThrowIfNull(rollup);
         if (!rollup.HasData) return [];
         var span = Span(rollup, now);
-        return From(rollup, span, span.First, 0);
+        var from = Math.Max(span.First, since ?? span.First);
+        return From(rollup, span, from, ViewersBefore(rollup, span, from));
+    }
+
+    // The viewers carried into `minute`: those of the last minute before it with viewer samples. Looked for backwards, so
+    // a read of the last minutes (a watched LIVE's update, every tick) does not decode every sealed minute before them.
+    private static decimal ViewersBefore(LiveRollup rollup, TimelineSpan span, long minute)
+    {
+        for (var m = minute - 1; m >= span.First; m--)
+        {
+            if (rollup.BucketAt(m)?.AverageViewers is { } viewers) return viewers;
+        }
+        return 0;
     }
 
     /// <summary>

@@ -117,4 +117,28 @@ public sealed class SealedMinutesTests
         var copy = serializer.Deserialize<LiveRollup>(serializer.SerializeToArray(r)).ShouldNotBeNull();
         RollupReader.Totals(copy, now).ShouldBe(after);
     }
+
+    [Fact]
+    public void Trend_points_since_a_minute_are_those_of_the_whole_trend_from_it()
+    {
+        var r = new LiveRollup();
+        var n = 0;
+        // Viewer samples only every seventh minute: most minutes carry the viewers of one before them.
+        for (var minute = 0; minute < 120; minute++)
+        {
+            var at = T0.AddMinutes(minute);
+            if (minute % 7 == 3) r.Apply(new LiveEvent($"e-{n++}", "live-1", "creator-1", at, new ViewerCountSampled(50 + minute)));
+            r.Apply(new LiveEvent($"e-{n++}", "live-1", "creator-1", at.AddSeconds(20), new LikesReceived(1 + minute % 4)));
+        }
+        var now = T0.AddMinutes(120);
+        static string Point(TrendPoint p) => $"{p.Minute:O} " + string.Join(",", p.Values.Select(v => $"{v.Key}={v.Value}"));
+        var whole = RollupReader.Trends(r, now).Select(Point).ToList();
+        r.Sealed.ShouldNotBeNull().Count.ShouldBeGreaterThan(0);
+
+        var first = LiveRollup.MinuteOf(T0);
+        foreach (var since in new[] { first - 5, first, first + 2, first + 40, first + 100, first + 119, first + 200 })
+        {
+            RollupReader.Trends(r, now, since).Select(Point).ShouldBe(whole.Skip((int)Math.Clamp(since - first, 0, whole.Count)), $"since {since - first}");
+        }
+    }
 }
