@@ -41,7 +41,10 @@ public sealed class LiveRollup
     [Id(37)] public SealedMinutes? Sealed;
     [Id(10)] public HyperLogLog UniqueViewers = new();
     [Id(11)] public HyperLogLog UniqueBuyers = new();
-    [Id(12)] public List<CommentView> Comments = [];
+    /// <summary>Comments as checkpoints kept them before <see cref="RecentComments"/>; moved there on first use.</summary>
+    [Id(12)] public List<CommentView>? CommentViews;
+    /// <summary>The newest comments, newest first, at most <see cref="MaxComments"/>.</summary>
+    [Id(38)] public List<StoredComment> RecentComments = [];
     [Id(13)] public Dictionary<string, ProductState> Products = [];
     [Id(14)] public string? PinnedProductId;
     [Id(15)] public DateTimeOffset PinChangedAt;
@@ -182,6 +185,7 @@ public sealed class LiveRollup
     /// <summary>Moves what a checkpoint of an older layout holds into the fields that replaced it; a no-op for a current one.</summary>
     public void AdoptOlderLayout()
     {
+        AdoptCommentViews();
         if (NamedGenders is null && NamedAgeBands is null && NamedFollowers is null && NamedTrafficSources is null) return;
         Viewers.AddNamed(NamedGenders, NamedAgeBands, NamedFollowers, NamedTrafficSources);
         NamedGenders = NamedAgeBands = NamedFollowers = NamedTrafficSources = null;
@@ -230,7 +234,7 @@ public sealed class LiveRollup
                 break;
             case CommentPosted c:
                 Bucket(at).Comments++;
-                AddComment(new CommentView(c.ViewerId, c.Nickname, c.Text, at));
+                AddComment(StoredComment.Of(c.ViewerId, c.Nickname, c.Text, at));
                 break;
             case LikesReceived l:
                 Bucket(at).Likes += l.Count;
@@ -333,15 +337,34 @@ public sealed class LiveRollup
         if (EndReason != LiveEndReason.Suspended) EndReason = reason;
     }
 
-    private void AddComment(CommentView comment)
+    /// <summary>The newest <paramref name="count"/> comments (at most <see cref="MaxComments"/>), newest first.</summary>
+    public List<CommentView> NewestComments(int count)
     {
+        AdoptCommentViews();
+        var newest = new List<CommentView>(Math.Min(count, RecentComments.Count));
+        for (var i = 0; i < RecentComments.Count && i < count; i++) newest.Add(RecentComments[i].ToView());
+        return newest;
+    }
+
+    private void AddComment(StoredComment comment)
+    {
+        AdoptCommentViews();
         // Newest first. A loop rather than FindIndex with a lambda: this runs for every comment, and the lambda
         // allocated a closure and a delegate each time.
         var index = 0;
-        while (index < Comments.Count && Comments[index].OccurredAt >= comment.OccurredAt) index++;
+        while (index < RecentComments.Count && RecentComments[index].OccurredAt >= comment.OccurredAt) index++;
         if (index >= MaxComments) return;
-        Comments.Insert(index, comment);
-        if (Comments.Count > MaxComments) Comments.RemoveAt(Comments.Count - 1);
+        // The oldest goes first, and the list grows to exactly the most it keeps: doubling would hold 64 slots for 50.
+        if (RecentComments.Count == MaxComments) RecentComments.RemoveAt(MaxComments - 1);
+        if (RecentComments.Count == RecentComments.Capacity) RecentComments.Capacity = Math.Clamp(RecentComments.Capacity * 2, 4, MaxComments);
+        RecentComments.Insert(index, comment);
+    }
+
+    private void AdoptCommentViews()
+    {
+        if (CommentViews is null) return;
+        RecentComments = [.. CommentViews.Select(StoredComment.Of)];
+        CommentViews = null;
     }
 
     /// <summary>The minute key (minutes since the Unix epoch) of an instant.</summary>

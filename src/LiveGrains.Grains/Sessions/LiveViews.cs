@@ -17,7 +17,7 @@ public static class LiveViews
         var metrics = MetricCatalog.DeriveAll(RollupReader.Totals(r, now));
         return new LiveCard(r.LiveId ?? "", r.CreatorId ?? "", s.Creator?.Name ?? r.CreatorId ?? "", s.Creator?.AvatarUrl,
             CreatorTypeOf(s), s.Creator?.AgencyId, r.Title ?? "", r.Status, r.Start, r.EndedAt, r.Currency, metrics,
-            r.Comments.Take(comments).ToList(), RollupReader.PinnedProduct(r), r.Violations.ToList(),
+            r.NewestComments(comments), RollupReader.PinnedProduct(r), r.Violations.ToList(),
             AttentionRules.Evaluate(r, s.Thresholds, now), now, false, s.LastSequence);
     }
 
@@ -28,7 +28,7 @@ public static class LiveViews
         var r = s.Rollup;
         return new LiveDashboard(Card(s, now, comments), RollupReader.Totals(r, now), RollupReader.Profile(r),
             RollupReader.Trends(r, now), RollupReader.Products(r), RollupReader.Promotions(r, now), r.Violations.ToList(),
-            r.Comments.ToList(), r.EndReason);
+            r.NewestComments(LiveRollup.MaxComments), r.EndReason);
     }
 
     /// <summary>The All LIVEs row, built from the dashboard so both always agree.</summary>

@@ -136,11 +136,12 @@ public sealed class LiveRollupTests
     public void Only_the_fifty_newest_comments_are_kept_newest_first()
     {
         var ev = new Events("L1", "C1", T0);
-        var comments = Enumerable.Range(0, 80).Select(i => ev.Comment(TimeSpan.FromSeconds(i), $"c{i}")).OrderBy(_ => Random.Shared.Next());
-        var r = Apply(comments);
-        r.Comments.Count.ShouldBe(LiveRollup.MaxComments);
-        r.Comments[0].Text.ShouldBe("c79");
-        r.Comments[^1].Text.ShouldBe("c30");
+        var posted = Enumerable.Range(0, 80).Select(i => ev.Comment(TimeSpan.FromSeconds(i), $"c{i}")).OrderBy(_ => Random.Shared.Next());
+        var r = Apply(posted);
+        var comments = r.NewestComments(int.MaxValue);
+        comments.Count.ShouldBe(LiveRollup.MaxComments);
+        comments[0].Text.ShouldBe("c79");
+        comments[^1].Text.ShouldBe("c30");
         RollupReader.Totals(r, T0.AddMinutes(5)).Comments.ShouldBe(80);
     }
 
@@ -235,5 +236,32 @@ public sealed class LiveRollupTests
         r.Viewers.TrafficSources = new long[2];
         r.Apply(ev.At(Min(1), new ViewerJoined("c", Gender.Male, AgeBand.Age18To24, "GB", true, TrafficSource.Profile)));
         RollupReader.Profile(r).TrafficSources.ShouldBe([new ProfileSlice("profile", 1)]);
+    }
+
+    [Fact]
+    public void Comments_read_back_as_posted_whatever_their_characters_and_lengths()
+    {
+        var at = T0.AddMinutes(1).ToOffset(TimeSpan.FromHours(-5));
+        var views = new[]
+        {
+            new CommentView("v-1", "ana_001", "Love this!", at),
+            new CommentView("vïewer-😀", "名前", "Ça marche? 👋 " + new string('é', 400), at.AddSeconds(1)),
+            new CommentView(new string('v', 127), new string('n', 128), "x", at.AddSeconds(2)),
+            new CommentView(new string('v', 20_000), new string('ñ', 70_000), new string('t', 500), at.AddSeconds(3)),
+        };
+
+        foreach (var view in views) StoredComment.Of(view).ToView().ShouldBe(view);
+    }
+
+    [Fact]
+    public void Comments_of_a_checkpoint_that_kept_them_as_views_are_read_and_added_to()
+    {
+        var ev = new Events("L1", "C1", T0);
+        var r = new LiveRollup { CommentViews = [new CommentView("v2", "two", "second", T0.AddSeconds(20)), new CommentView("v1", "one", "first", T0.AddSeconds(10))] };
+
+        r.Apply(ev.Comment(TimeSpan.FromSeconds(15), "between"));
+
+        r.CommentViews.ShouldBeNull();
+        r.NewestComments(10).Select(c => c.Text).ShouldBe(["second", "between", "first"]);
     }
 }
