@@ -150,15 +150,7 @@ public sealed class SealedMinutes
         public void Unsigned(ulong value)
         {
             Ensure(10);
-            var bytes = owner.Bytes;
-            var at = owner.Length;
-            while (value >= 0x80)
-            {
-                bytes[at++] = (byte)(value | 0x80);
-                value >>= 7;
-            }
-            bytes[at++] = (byte)value;
-            owner.Length = at;
+            owner.Length = VarInt.Write(owner.Bytes, owner.Length, value);
         }
 
         private void Ensure(int more)
@@ -175,18 +167,7 @@ public sealed class SealedMinutes
     {
         public int Offset = offset;
 
-        public ulong Unsigned()
-        {
-            ulong value = 0;
-            var shift = 0;
-            while (true)
-            {
-                var b = bytes[Offset++];
-                value |= (ulong)(b & 0x7F) << shift;
-                if (b < 0x80) return value;
-                shift += 7;
-            }
-        }
+        public ulong Unsigned() => VarInt.Read(bytes, ref Offset);
 
         private long Signed()
         {

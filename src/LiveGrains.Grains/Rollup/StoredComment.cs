@@ -26,9 +26,9 @@ public readonly record struct StoredComment([property: Id(0)] DateTimeOffset Occ
         var viewer = Encoding.UTF8.GetByteCount(viewerId);
         var nick = Encoding.UTF8.GetByteCount(nickname);
         var text = Encoding.UTF8.GetByteCount(comment);
-        var bytes = new byte[LengthSize(viewer) + LengthSize(nick) + viewer + nick + text];
-        var at = WriteLength(bytes, 0, viewer);
-        at = WriteLength(bytes, at, nick);
+        var bytes = new byte[VarInt.Size((ulong)viewer) + VarInt.Size((ulong)nick) + viewer + nick + text];
+        var at = VarInt.Write(bytes, 0, (ulong)viewer);
+        at = VarInt.Write(bytes, at, (ulong)nick);
         at += Encoding.UTF8.GetBytes(viewerId, bytes.AsSpan(at));
         at += Encoding.UTF8.GetBytes(nickname, bytes.AsSpan(at));
         Encoding.UTF8.GetBytes(comment, bytes.AsSpan(at));
@@ -38,35 +38,11 @@ public readonly record struct StoredComment([property: Id(0)] DateTimeOffset Occ
     /// <summary>The comment as cards and dashboards show it.</summary>
     public CommentView ToView()
     {
-        var (viewer, at) = ReadLength(Utf8, 0);
-        (var nickname, at) = ReadLength(Utf8, at);
+        var at = 0;
+        var viewer = (int)VarInt.Read(Utf8, ref at);
+        var nickname = (int)VarInt.Read(Utf8, ref at);
         var bytes = Utf8.AsSpan(at);
         return new CommentView(Encoding.UTF8.GetString(bytes[..viewer]), Encoding.UTF8.GetString(bytes.Slice(viewer, nickname)),
             Encoding.UTF8.GetString(bytes[(viewer + nickname)..]), OccurredAt);
-    }
-
-    private static int LengthSize(int length) => length < 0x80 ? 1 : length < 0x4000 ? 2 : length < 0x20_0000 ? 3 : length < 0x1000_0000 ? 4 : 5;
-
-    private static int WriteLength(byte[] bytes, int at, int length)
-    {
-        var value = (uint)length;
-        while (value >= 0x80)
-        {
-            bytes[at++] = (byte)(value | 0x80);
-            value >>= 7;
-        }
-        bytes[at++] = (byte)value;
-        return at;
-    }
-
-    private static (int Length, int Next) ReadLength(byte[] bytes, int at)
-    {
-        var value = 0;
-        for (var shift = 0; ; shift += 7)
-        {
-            var b = bytes[at++];
-            value |= (b & 0x7F) << shift;
-            if (b < 0x80) return (value, at);
-        }
     }
 }
