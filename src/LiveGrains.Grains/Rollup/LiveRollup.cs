@@ -165,8 +165,12 @@ public sealed class LiveRollup
                     $"{EventIds.Start:O} ({EventIds.Length.TotalMinutes:0.#} minutes before its newest events): whether it was " +
                     "already counted cannot be told. Only orders, refunds and violations, which carry ids of their own, are accepted that late");
         }
+        var minute = MinuteOf(e.OccurredAt);
+        // An event for a minute whose sums are kept (a late one): what it adds to the minute's counters is added to the sums
+        // too, rather than making the next read start over; a viewer sample changes the viewer-seconds after it, and does.
+        var late = _closed is { } closed && closed.Covers(minute) ? CountsOf(minute) : null;
         var outcome = ApplyData(e);
-        _closed?.Touched(MinuteOf(e.OccurredAt));
+        if (late is not null) _closed!.Late(e.Data is ViewerCountSampled, late, Minutes.GetValueOrDefault(minute));
         if (outcome.Kind != ApplyKind.Rejected)
         {
             // An order counted under another event id is still remembered by this id, so its retries are duplicates too.
@@ -200,6 +204,14 @@ public sealed class LiveRollup
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    // The counters of the open bucket of `minute` (a sealed minute's record does not change), as they are now.
+    private MinuteBucket CountsOf(long minute)
+    {
+        var counts = new MinuteBucket();
+        if (Minutes.TryGetValue(minute, out var bucket)) counts.AddCounts(bucket);
+        return counts;
+    }
 
     private ApplyOutcome ApplyData(LiveEvent e)
     {

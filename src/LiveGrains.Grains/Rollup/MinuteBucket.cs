@@ -43,6 +43,16 @@ public sealed class MinuteBucket
         Likes += other.Likes; Comments += other.Comments; Shares += other.Shares; NewFollowers += other.NewFollowers; Leaves += other.Leaves;
     }
 
+    /// <summary>Subtracts <paramref name="other"/>'s counters (not its viewer samples) from this one's.</summary>
+    public void SubtractCounts(MinuteBucket other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Gmv -= other.Gmv; AffiliateGmv -= other.AffiliateGmv; RefundedAmount -= other.RefundedAmount;
+        Orders -= other.Orders; ItemsSold -= other.ItemsSold; Refunds -= other.Refunds; Views -= other.Views;
+        LiveImpressions -= other.LiveImpressions; ProductImpressions -= other.ProductImpressions; ProductClicks -= other.ProductClicks;
+        Likes -= other.Likes; Comments -= other.Comments; Shares -= other.Shares; NewFollowers -= other.NewFollowers; Leaves -= other.Leaves;
+    }
+
     /// <summary>Adds <paramref name="later"/>, a bucket of the same minute, counters and viewer samples both.</summary>
     public void Merge(MinuteBucket later)
     {
