@@ -25,9 +25,9 @@ public sealed class WorkloadTests
 
     [Theory]
     [InlineData("2026-12-01T08:04:10Z", "2026-12-01T08:04:10Z")]
-    [InlineData("2026-12-01T08:04:09Z", "2026-12-01T07:59:10Z")]
-    [InlineData("2026-12-01T08:09:09Z", "2026-12-01T08:04:10Z")]
-    [InlineData("1969-12-31T23:59:00Z", "1969-12-31T23:54:10Z")]
+    [InlineData("2026-12-01T08:04:09Z", "2026-12-01T08:01:40Z")]
+    [InlineData("2026-12-01T08:09:09Z", "2026-12-01T08:06:40Z")]
+    [InlineData("1969-12-31T23:59:00Z", "1969-12-31T23:56:40Z")]
     public void Simulated_time_starts_fifty_seconds_before_a_boundary_of_the_dedupe_generations_at_most_one_generation_back(string latest, string start) =>
         WorkloadBuilder.AlignedStart(DateTimeOffset.Parse(latest, CultureInfo.InvariantCulture)).ShouldBe(DateTimeOffset.Parse(start, CultureInfo.InvariantCulture));
 

@@ -2,8 +2,8 @@ namespace LiveGrains.Grains.Rollup;
 
 /// <summary>
 /// The event ids a LIVE remembers to recognise re-sent events: those of events that happened (occurredAt) within a
-/// window before its newest event. Ids belong to generations, one per half window of occurredAt, and a generation is
-/// forgotten once it is more than two generations older than the newest, so what a LIVE spends on ids follows its event
+/// window before its newest event. Ids belong to generations, one per quarter window of occurredAt, and a generation is
+/// forgotten once it is more than four generations older than the newest, so what a LIVE spends on ids follows its event
 /// rate over the window, not how long it has been on air: keeping every id, a LIVE at four events a second grew by about
 /// 7 KB a minute for as long as it ran. An event from before the window cannot be told from a retry; the rollup decides
 /// what to do with it (<see cref="DedupeCheck.BeforeWindow"/>).
@@ -23,13 +23,25 @@ public sealed class DedupeWindow
     /// <summary>The window a LIVE keeps unless configured otherwise.</summary>
     public static readonly TimeSpan DefaultLength = TimeSpan.FromMinutes(10);
 
-    // The newest generation and the two before it: the window covers between two and three generation lengths.
-    private const int Kept = 3;
+    /// <summary>
+    /// Generations in the length of a window started now: the window keeps the newest generation and four before it, so
+    /// it covers from one to one and a quarter of its length (with halves, as checkpoints before kept them, up to one and
+    /// a half: a fifth more ids on average).
+    /// </summary>
+    public const int GenerationsPerWindow = 4;
+
     private const int MinLength = 8;
     private const ulong TagMask = 0xF;
 
-    /// <summary>Length of a generation in seconds: half the window. Fixed once the first id is in, so that generations keep their meaning across restarts.</summary>
+    /// <summary>
+    /// Length of a generation in seconds. Fixed, with <see cref="PerWindow"/>, once the first id is in, so that generations
+    /// keep their meaning across restarts; until then half the default window, as checkpoints written before
+    /// <see cref="PerWindow"/> existed have it.
+    /// </summary>
     [Id(0)] public long GenerationSeconds = (long)DefaultLength.TotalSeconds / 2;
+
+    /// <summary>Generations in the window's length: 0 for two, as checkpoints written before this field kept them.</summary>
+    [Id(7)] public int PerWindow;
 
     /// <summary>Ids of a checkpoint written when each generation had a table of its own; moved into <see cref="Table"/> on first use.</summary>
     [Id(1)] public List<DedupeGeneration>? Generations;
@@ -50,7 +62,7 @@ public sealed class DedupeWindow
     [NonSerialized] private int _missedAt;
 
     /// <summary>How far before its newest event a LIVE is sure to recognise a re-sent event.</summary>
-    public TimeSpan Length => TimeSpan.FromSeconds(GenerationSeconds * 2);
+    public TimeSpan Length => TimeSpan.FromSeconds(GenerationSeconds * WindowGenerations);
 
     /// <summary>Ids remembered.</summary>
     public int Count
@@ -72,20 +84,26 @@ public sealed class DedupeWindow
         }
     }
 
-    private long OldestKept => NewestGeneration - (Kept - 1);
+    private long OldestKept => NewestGeneration - WindowGenerations;
+
+    // Generations in the window's length, whichever layout it has.
+    private int WindowGenerations => PerWindow == 0 ? 2 : PerWindow;
+
+    /// <summary>The generation length of a window of <paramref name="length"/> started now: never less than a quarter of it.</summary>
+    public static TimeSpan GenerationLength(TimeSpan length) => TimeSpan.FromSeconds(Math.Ceiling(length.TotalSeconds / GenerationsPerWindow));
 
     /// <summary>Sets the window of a LIVE that has remembered nothing yet; one that has keeps the window its ids were kept by.</summary>
     public void UseLength(TimeSpan length)
     {
         if (length < TimeSpan.FromSeconds(2)) throw new ArgumentOutOfRangeException(nameof(length), length, "The dedupe window must be at least 2 seconds.");
         AdoptGenerations();
-        if (!Started) GenerationSeconds = (long)length.TotalSeconds / 2;
+        if (!Started) (PerWindow, GenerationSeconds) = (GenerationsPerWindow, (long)GenerationLength(length).TotalSeconds);
     }
 
     /// <summary>Whether the id of an event that happened at <paramref name="occurredAt"/> was added before.</summary>
     public DedupeCheck Check(UInt128 fingerprint, DateTimeOffset occurredAt)
     {
-        AdoptGenerations();
+        Prepare();
         if (!Started) return DedupeCheck.New;
         if (GenerationOf(occurredAt) < OldestKept) return DedupeCheck.BeforeWindow;
         // Whatever generation an id was added in: an id is one event whatever occurredAt a retry carries.
@@ -102,7 +120,7 @@ public sealed class DedupeWindow
     /// </summary>
     public void Add(UInt128 fingerprint, DateTimeOffset occurredAt)
     {
-        AdoptGenerations();
+        Prepare();
         Add(KeyOf(fingerprint), GenerationOf(occurredAt));
     }
 
@@ -114,7 +132,7 @@ public sealed class DedupeWindow
     public void AdoptAll(FingerprintSet ids, DateTimeOffset newest)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        AdoptGenerations();
+        Prepare();
         if (Started) throw new InvalidOperationException("Ids of an earlier checkpoint are adopted before any other.");
         var generation = GenerationOf(newest);
         foreach (var half in ids.LowHalves()) Add(KeyOf(half), generation);
@@ -128,8 +146,9 @@ public sealed class DedupeWindow
         }
         else if (generation > NewestGeneration)
         {
+            var previous = NewestGeneration;
             NewestGeneration = generation;
-            if (OldestHeldGeneration < OldestKept) Rebuild();
+            if (OldestHeldGeneration < OldestKept) Rebuild(previous);
         }
         else if (generation < OldestKept)
         {
@@ -157,10 +176,12 @@ public sealed class DedupeWindow
         OldestHeldGeneration = Math.Min(OldestHeldGeneration, generation);
     }
 
-    // Drops the ids of generations that left the window. What stays is at most two generations' ids; the table is sized
-    // to take half as many more at seven eighths full, with a little to spare: at a steady rate that lasts until the next
-    // rebuild.
-    private void Rebuild()
+    // Drops the ids of generations that left the window. What stays is the ids of a window's length of generations; the
+    // table is sized to take one generation's more at seven eighths full, with a tenth to spare: at a steady rate that
+    // lasts until the next rebuild.
+    // `previous` is the newest generation the entries were added under: their tags are read against it, since a newest
+    // generation many generations ahead would read an old tag as a recent generation.
+    private void Rebuild(long previous)
     {
         var oldest = OldestKept;
         var kept = 0;
@@ -168,17 +189,17 @@ public sealed class DedupeWindow
         foreach (var entry in Table)
         {
             if (entry == 0) continue;
-            var generation = GenerationOfEntry(entry);
+            var generation = GenerationOfEntry(entry, previous);
             if (generation < oldest) continue;
             kept++;
             oldestHeld = Math.Min(oldestHeld, generation);
         }
-        var length = Math.Max(MinLength, (int)Math.Min(Array.MaxLength, (long)kept * 8 / 5 * 8 / 7 + 1));
+        var length = Math.Max(MinLength, (int)Math.Min(Array.MaxLength, (long)kept * (WindowGenerations + 1) * 11 / (WindowGenerations * 10) * 8 / 7 + 1));
         var old = Table;
         Table = new ulong[length];
         foreach (var entry in old)
         {
-            if (entry != 0 && GenerationOfEntry(entry) >= oldest) Table[~Find(Table, entry)] = entry;
+            if (entry != 0 && GenerationOfEntry(entry, previous) >= oldest) Table[~Find(Table, entry)] = entry;
         }
         (Held, OldestHeldGeneration, _missed) = (kept, oldestHeld, 0);
     }
@@ -197,8 +218,9 @@ public sealed class DedupeWindow
         }
     }
 
-    // The generation an entry was added in: the one within the window (the newest or the two before it) whose low four bits its tag holds.
-    private long GenerationOfEntry(ulong entry) => NewestGeneration - ((NewestGeneration - (long)(entry & TagMask)) & (long)TagMask);
+    // The generation an entry was added in: of the window's generations up to `newest`, the one whose low four bits its tag
+    // holds (a window holds at most five).
+    private static long GenerationOfEntry(ulong entry, long newest) => newest - ((newest - (long)(entry & TagMask)) & (long)TagMask);
 
     /// <summary>The entry holding <paramref name="key"/>'s id, or the complement of the empty entry where it belongs; ~0 for an empty table.</summary>
     private static int Find(ulong[] table, ulong key)
@@ -221,6 +243,13 @@ public sealed class DedupeWindow
     private static ulong KeyOf(UInt128 fingerprint) => KeyOf((ulong)fingerprint);
 
     private static ulong KeyOf(ulong half) => (half & ~TagMask) is var id && id != 0 ? id : TagMask + 1;
+
+    // A window that no id started yet and that no length was given to takes today's layout for the default length.
+    private void Prepare()
+    {
+        AdoptGenerations();
+        if (!Started && PerWindow == 0) (PerWindow, GenerationSeconds) = (GenerationsPerWindow, (long)GenerationLength(Length).TotalSeconds);
+    }
 
     private void AdoptGenerations()
     {

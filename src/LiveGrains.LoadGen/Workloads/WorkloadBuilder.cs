@@ -80,13 +80,13 @@ public static class WorkloadBuilder
 
     /// <summary>
     /// The latest instant at or before <paramref name="latest"/> that is <see cref="BeforeGenerationBoundary"/> before a
-    /// boundary of the generations a LIVE keeps its event ids in (<see cref="DedupeWindow"/>, 5 minutes by default): a
+    /// boundary of the generations a LIVE keeps its event ids in (<see cref="DedupeWindow"/>, 150 s by default): a
     /// LIVE's ids go to one table until the boundary and to another after it, and a run that started at whatever second
     /// the clock showed split them anywhere, from not at all to evenly, so runs of one build differed by that alone.
     /// </summary>
     public static DateTimeOffset AlignedStart(DateTimeOffset latest)
     {
-        var generation = (long)(DedupeWindow.DefaultLength / 2).TotalSeconds;
+        var generation = (long)DedupeWindow.GenerationLength(DedupeWindow.DefaultLength).TotalSeconds;
         var offset = generation - (long)BeforeGenerationBoundary.TotalSeconds;
         var seconds = latest.ToUnixTimeSeconds();
         var start = seconds - ((seconds - offset) % generation + generation) % generation;

@@ -70,9 +70,23 @@ public sealed class DedupeWindowTests
     }
 
     [Fact]
+    public void After_a_pause_of_more_than_sixteen_generations_the_ids_before_it_are_forgotten()
+    {
+        // Eighteen generations of 150 s: an entry's four tag bits alone would read its generation as two before the newest.
+        var window = new DedupeWindow();
+        window.UseLength(TimeSpan.FromMinutes(10));
+        for (var i = 0; i < 10; i++) window.Add(Id(i), T0.AddSeconds(i));
+
+        window.Add(Id(10), T0.AddMinutes(45));
+
+        window.Count.ShouldBe(1);
+        window.Check(Id(3), T0.AddMinutes(45)).ShouldBe(DedupeCheck.New);
+    }
+
+    [Fact]
     public void The_window_answers_as_a_set_per_generation_does_under_random_order()
     {
-        // The reference: a set per generation, the newest and the two before it kept, exactly as the rules say.
+        // The reference: a set per generation, the newest and a window's length of generations before it kept, as the rules say.
         var random = new Random(7);
         var window = new DedupeWindow();
         window.UseLength(TimeSpan.FromMinutes(2));
@@ -85,16 +99,16 @@ public sealed class DedupeWindowTests
             clock += random.Next(100) == 0 ? random.Next(100, 400) : random.NextDouble();
             var at = T0.AddSeconds(clock - random.Next(0, 150));
             var id = random.Next(3) == 0 ? Math.Max(0, step - random.Next(1, 2_000)) : step;
-            var generation = (long)Math.Floor((at - DateTimeOffset.UnixEpoch).TotalSeconds / 60);
+            var generation = (long)Math.Floor((at - DateTimeOffset.UnixEpoch).TotalSeconds / 30);
             var expected = newest == long.MinValue ? DedupeCheck.New
-                : generation < newest - 2 ? DedupeCheck.BeforeWindow
+                : generation < newest - 4 ? DedupeCheck.BeforeWindow
                 : generations.Values.Any(ids => ids.Contains(id)) ? DedupeCheck.Seen : DedupeCheck.New;
 
             window.Check(Id(id), at).ShouldBe(expected, $"step {step}, id {id}");
             if (expected != DedupeCheck.New) continue;
             window.Add(Id(id), at);
             newest = Math.Max(newest, generation);
-            foreach (var gone in generations.Keys.Where(g => g < newest - 2).ToList()) generations.Remove(gone);
+            foreach (var gone in generations.Keys.Where(g => g < newest - 4).ToList()) generations.Remove(gone);
             if (!generations.TryGetValue(generation, out var set)) generations[generation] = set = [];
             set.Add(id);
             window.Count.ShouldBe(generations.Values.Sum(ids => ids.Count), $"step {step}");
