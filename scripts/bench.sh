@@ -5,6 +5,7 @@
 #                             # dashboards measuring event-to-dashboard latency), Redis baseline: 10,000 LIVEs, 500k events
 #   scripts/bench.sh durable  # a throwaway Postgres (fsync on): event log writer vs raw binary COPY, 10,000 LIVEs, 300k events x 3 rounds
 #   scripts/bench.sh codec    # what a LIVE card costs on Orleans' wire: metrics as one array vs as a dictionary
+#   scripts/bench.sh json     # what HTTP ingest's JSON reading costs per event (standard workload's bodies), on one core
 #   scripts/bench.sh rollup   # what the rollup costs per event alone (no grains), for 200, 1,000 and 10,000 LIVEs, on one core
 #   scripts/bench.sh memory   # what a LIVE's rollup holds, part by part, after 3, 60 and 180 minutes on air (200 LIVEs)
 #   scripts/bench.sh cluster  # cluster mode as local processes (scripts/cluster.sh: Postgres, 2 silos, web): Orleans client
@@ -35,7 +36,8 @@ start_redis() {
   echo "redis-server did not start (see $out/redis.log)"; exit 1
 }
 
-# ${pin} is empty unless a run sets it (the rollup benchmark pins itself to one core).
+# ${pin} is empty unless a run sets it (the rollup and json benchmarks pin themselves to one core).
+one_core() { command -v taskset >/dev/null && echo "taskset -c 1" || true; }
 loadgen() { ${pin:-} dotnet run --project src/LiveGrains.LoadGen -c Release --no-build -- "$@"; }
 
 run_inproc() {
@@ -110,9 +112,10 @@ case "$mode" in
   durable) run_durable "$@" ;;
   codec) loadgen codec "$@" 2>&1 | tee "$out/${BENCH_NAME:-codec}.log" ;;
   # One thread pinned to one core when taskset is there: the numbers are per event on one core.
-  rollup) pin=$(command -v taskset >/dev/null && echo "taskset -c 1" || true); loadgen rollup "$@" 2>&1 | tee "$out/${BENCH_NAME:-rollup}.log" ;;
+  rollup) pin=$(one_core); loadgen rollup "$@" 2>&1 | tee "$out/${BENCH_NAME:-rollup}.log" ;;
+  json) pin=$(one_core); loadgen json "$@" 2>&1 | tee "$out/${BENCH_NAME:-json}.log" ;;
   memory) loadgen memory "$@" 2>&1 | tee "$out/${BENCH_NAME:-memory}.log" ;;
   cluster) run_cluster "$@" ;;
   all) run_inproc "$@"; cleanup; pids=(); run_host "$@"; python3 scripts/plot_throughput.py "$out" ;;
-  *) echo "usage: scripts/bench.sh inproc|host|durable|codec|rollup|memory|cluster|all [load generator options]"; exit 2 ;;
+  *) echo "usage: scripts/bench.sh inproc|host|durable|codec|json|rollup|memory|cluster|all [load generator options]"; exit 2 ;;
 esac

@@ -28,6 +28,16 @@ if (args.FirstOrDefault() == "codec")
     return CardCodecBenchmark.Run(Or(numbers, 0, 10_000), Or(numbers, 1, 5), Console.Out);
 }
 
+if (args.FirstOrDefault() == "json")
+{
+    if (PositiveNumbers(args[1..], 2) is not { } numbers)
+    {
+        Console.Error.WriteLine("json: usage: json [events (default 300000)] [passes (default 20)], positive integers");
+        return 2;
+    }
+    return IngestJsonBenchmark.Run(Or(numbers, 0, 300_000), Or(numbers, 1, 20), Console.Out);
+}
+
 if (args.FirstOrDefault() == "rollup")
 {
     if (PositiveNumbers(args[1..], 2) is not { } numbers)

@@ -30,6 +30,8 @@ public static class EventJson
         // Names as UTF-8 literals and no array of problems: this runs for every event of every HTTP batch. A field
         // given twice counts by its last value.
         string? liveId = null, creatorId = null, typeName = null;
+        Type? payloadType = null;
+        var recent = RecentStrings.Current;
         string? eventIdProblem = "eventId is required", liveIdProblem = "liveId is required",
             creatorIdProblem = "creatorId is required", typeProblem = "type is required", occurredAtProblem = "occurredAt is required";
         var occurredAt = default(DateTimeOffset);
@@ -42,9 +44,9 @@ public static class EventJson
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("eventId"u8)) eventIdProblem = Text(ref reader, "eventId", out eventId);
-            else if (reader.ValueTextEquals("liveId"u8)) liveIdProblem = Text(ref reader, "liveId", out liveId);
-            else if (reader.ValueTextEquals("creatorId"u8)) creatorIdProblem = Text(ref reader, "creatorId", out creatorId);
-            else if (reader.ValueTextEquals("type"u8)) typeProblem = Text(ref reader, "type", out typeName);
+            else if (reader.ValueTextEquals("liveId"u8)) liveIdProblem = Text(ref reader, "liveId", out liveId, recent);
+            else if (reader.ValueTextEquals("creatorId"u8)) creatorIdProblem = Text(ref reader, "creatorId", out creatorId, recent);
+            else if (reader.ValueTextEquals("type"u8)) typeProblem = TypeName(ref reader, out payloadType, out typeName);
             else if (reader.ValueTextEquals("occurredAt"u8)) occurredAtProblem = Timestamp(ref reader, out occurredAt);
             else if (reader.ValueTextEquals("data"u8))
             {
@@ -53,7 +55,7 @@ public static class EventJson
                 // A copy of the reader marks where the payload starts; skipping it also proves it well formed.
                 data = reader;
                 read = null;
-                triedAs = hasData && typeName is not null ? EventTypes.TypeOf(typeName) : null;
+                triedAs = hasData ? payloadType : null;
                 // Read now, the reader ends on the payload's last token and the skip below has nothing left to do.
                 if (triedAs is not null) PayloadReader.TryRead(ref reader, triedAs, out read);
             }
@@ -67,7 +69,6 @@ public static class EventJson
         error = eventIdProblem ?? liveIdProblem ?? creatorIdProblem ?? typeProblem ?? occurredAtProblem;
         if (error is not null) return false;
 
-        var payloadType = EventTypes.TypeOf(typeName!);
         if (payloadType is null)
         {
             error = $"unknown event type '{typeName}'; known types: {string.Join(", ", EventTypes.Names)}";
@@ -89,7 +90,7 @@ public static class EventJson
         }
         catch (JsonException ex)
         {
-            error = $"data of '{typeName}' is invalid: {Describe(ex)}";
+            error = $"data of '{EventTypes.NameOf(payloadType)}' is invalid: {Describe(ex)}";
             return false;
         }
         parsed = new LiveEvent(eventId!, liveId!, creatorId!, occurredAt, payload!);
@@ -140,15 +141,33 @@ public static class EventJson
         return buffer.ToArray();
     }
 
-    private static string? Text(ref Utf8JsonReader reader, string name, out string? value)
+    // The type's name as producers write it (plain, unescaped) is matched as UTF-8, without making a string of it; any
+    // other spelling is read as text, so that its problems are worded as for the other fields.
+    private static string? TypeName(ref Utf8JsonReader reader, out Type? type, out string? name)
+    {
+        name = null;
+        reader.Read();
+        type = reader is { TokenType: JsonTokenType.String, ValueIsEscaped: false, HasValueSequence: false } ? EventTypes.TypeOf(reader.ValueSpan) : null;
+        if (type is not null) return null;
+        var problem = TextValue(ref reader, "type", out name);
+        if (problem is null) type = EventTypes.TypeOf(name!);
+        return problem;
+    }
+
+    private static string? Text(ref Utf8JsonReader reader, string name, out string? value, RecentStrings? recent = null)
+    {
+        reader.Read();
+        return TextValue(ref reader, name, out value, recent);
+    }
+
+    private static string? TextValue(ref Utf8JsonReader reader, string name, out string? value, RecentStrings? recent = null)
     {
         value = null;
-        reader.Read();
         if (reader.TokenType == JsonTokenType.Null) return $"{name} is required";
         if (reader.TokenType != JsonTokenType.String) return $"{name} must be a string";
         try
         {
-            value = reader.GetString();
+            value = recent is null ? reader.GetString() : recent.Read(ref reader);
         }
         catch (InvalidOperationException)
         {

@@ -75,6 +75,43 @@ public sealed class EventJsonTests
         Parse(Order.Replace("order_paid", "order_teleported")).Error!.ShouldContain("unknown event type 'order_teleported'");
 
     [Fact]
+    public void A_type_name_read_as_utf8_finds_the_type_its_text_finds()
+    {
+        foreach (var name in EventTypes.Names) EventTypes.TypeOf(Encoding.UTF8.GetBytes(name)).ShouldBe(EventTypes.TypeOf(name));
+        EventTypes.TypeOf("order_pai"u8).ShouldBeNull();
+        EventTypes.TypeOf("Order_paid"u8).ShouldBeNull();
+        EventTypes.TypeOf([]).ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_type_name_spelled_with_escapes_is_the_same_type_and_a_blank_one_is_required()
+    {
+        Parse(Order.Replace("\"order_paid\"", "\"order\\u005Fpaid\"")).Event.ShouldBe(Parse(Order).Event);
+        Parse(Order.Replace("\"order_paid\"", "\" \"")).Error.ShouldBe("type is required");
+        Parse(Order.Replace("\"order_paid\"", "7")).Error.ShouldBe("type must be a string");
+    }
+
+    [Fact]
+    public void An_invalid_payload_of_a_type_read_as_utf8_is_named_by_that_type() =>
+        Parse(Order.Replace("\"quantity\":2", "\"quantity\":\"two\"")).Error!.ShouldStartWith("data of 'order_paid' is invalid: data.quantity");
+
+    [Fact]
+    public void Ids_that_repeat_across_items_read_back_as_written_whatever_their_order()
+    {
+        // More distinct LIVE and creator ids than the table of recent strings has slots, each read several times in a
+        // shuffled order: every event must carry its own ids, whichever slot they share.
+        var random = new Random(7);
+        var written = Enumerable.Range(0, 3_000).Select(i => (Live: $"live-{random.Next(700)}", Creator: $"creator-{random.Next(700)}")).ToList();
+        foreach (var (live, creator) in written)
+        {
+            var (e, error) = Parse(Order.Replace("7300000000000000001", live).Replace("\"c1\"", $"\"{creator}\""));
+            error.ShouldBeNull();
+            e!.LiveId.ShouldBe(live);
+            e.CreatorId.ShouldBe(creator);
+        }
+    }
+
+    [Fact]
     public void A_missing_payload_field_is_named() =>
         Parse(Order.Replace("\"orderId\":\"o1\",", "")).Error!.ShouldContain("orderId");
 
