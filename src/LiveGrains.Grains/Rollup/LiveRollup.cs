@@ -78,6 +78,11 @@ public sealed class LiveRollup
     // need not scan every minute a LIVE had. Not state.
     [NonSerialized] private (long Oldest, long Newest)? _bucketRange;
 
+    // The bucket the last event went to, and its minute: most events fall in the minute of the one before, and finding
+    // a minute in the dictionary costs up to three cache misses more per event when a silo holds 10,000 LIVEs. Not state.
+    [NonSerialized] private MinuteBucket? _lastBucket;
+    [NonSerialized] private long _lastBucketMinute;
+
     /// <summary>The complete minutes' sums kept between reads of the totals.</summary>
     internal ClosedMinutes Closed => _closed ??= new ClosedMinutes();
 
@@ -385,12 +390,16 @@ public sealed class LiveRollup
     private MinuteBucket Bucket(DateTimeOffset at)
     {
         var minute = MinuteOf(at);
-        if (Minutes.TryGetValue(minute, out var bucket)) return bucket;
-        var (oldest, newest) = BucketRange;
-        Minutes[minute] = bucket = new MinuteBucket();
-        _bucketRange = (Math.Min(oldest, minute), Math.Max(newest, minute));
-        // A new minute at the front: about once a minute, the minutes that left the dedupe window are sealed.
-        if (minute > newest) SealBefore(Math.Min(MinuteOf(EventIds.Start), minute - OpenMinutes));
+        if (_lastBucket is { } last && _lastBucketMinute == minute) return last;
+        if (!Minutes.TryGetValue(minute, out var bucket))
+        {
+            var (oldest, newest) = BucketRange;
+            Minutes[minute] = bucket = new MinuteBucket();
+            _bucketRange = (Math.Min(oldest, minute), Math.Max(newest, minute));
+            // A new minute at the front: about once a minute, the minutes that left the dedupe window are sealed.
+            if (minute > newest) SealBefore(Math.Min(MinuteOf(EventIds.Start), minute - OpenMinutes));
+        }
+        (_lastBucket, _lastBucketMinute) = (bucket, minute);
         return bucket;
     }
 
@@ -405,6 +414,8 @@ public sealed class LiveRollup
             if (minute >= from && minute < cut) (sealable ??= []).Add(minute);
         }
         if (sealable is null) return;
+        // The last bucket used may be among those sealed: an event for its minute must then find the sealed record.
+        _lastBucket = null;
         sealable.Sort();
         Sealed ??= new SealedMinutes();
         foreach (var minute in sealable)
