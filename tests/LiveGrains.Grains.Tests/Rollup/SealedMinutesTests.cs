@@ -119,6 +119,33 @@ public sealed class SealedMinutesTests
     }
 
     [Fact]
+    public void Late_orders_in_a_row_for_a_sealed_minute_and_events_around_them_each_count_once()
+    {
+        var r = new LiveRollup();
+        var n = 0;
+        ApplyOutcome Apply(DateTimeOffset at, LiveEventData data) => r.Apply(new LiveEvent($"e-{n++}", "live-1", "creator-1", at, data));
+        for (var minute = 0; minute < 60; minute++) Apply(T0.AddMinutes(minute), new LikesReceived(1));
+        var now = T0.AddMinutes(61);
+        r.Sealed.ShouldNotBeNull().First.ShouldBe(LiveRollup.MinuteOf(T0));
+
+        // Two orders for a sealed minute, then one for the current minute, then one for the sealed minute again, then a
+        // new minute at the front, which seals more: every event lands in the bucket of its own minute.
+        Apply(T0.AddMinutes(2).AddSeconds(1), new OrderPaid("o-1", "p-1", "b-1", 1, 10m, "USD", false)).Kind.ShouldBe(ApplyKind.Accepted);
+        Apply(T0.AddMinutes(2).AddSeconds(2), new OrderPaid("o-2", "p-1", "b-2", 2, 20m, "USD", false)).Kind.ShouldBe(ApplyKind.Accepted);
+        Apply(T0.AddMinutes(59).AddSeconds(30), new LikesReceived(5)).Kind.ShouldBe(ApplyKind.Accepted);
+        Apply(T0.AddMinutes(2).AddSeconds(3), new OrderPaid("o-3", "p-1", "b-3", 3, 30m, "USD", false)).Kind.ShouldBe(ApplyKind.Accepted);
+        Apply(T0.AddMinutes(60), new LikesReceived(7)).Kind.ShouldBe(ApplyKind.Accepted);
+
+        var totals = RollupReader.Totals(r, now);
+        totals.Orders.ShouldBe(3);
+        totals.ItemsSold.ShouldBe(6);
+        totals.Gmv.ShouldBe(60m);
+        totals.Likes.ShouldBe(60 + 5 + 7);
+        r.BucketAt(LiveRollup.MinuteOf(T0.AddMinutes(2))).ShouldNotBeNull().Orders.ShouldBe(3);
+        r.BucketAt(LiveRollup.MinuteOf(T0.AddMinutes(59))).ShouldNotBeNull().Likes.ShouldBe(6);
+    }
+
+    [Fact]
     public void Trend_points_since_a_minute_are_those_of_the_whole_trend_from_it()
     {
         var r = new LiveRollup();
