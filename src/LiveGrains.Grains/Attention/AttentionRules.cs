@@ -44,7 +44,7 @@ public static class AttentionRules
         ArgumentNullException.ThrowIfNull(rollup);
         ArgumentNullException.ThrowIfNull(t);
         var since = LiveRollup.MinuteOf(now) - t.ViewerDropWindowMinutes;
-        var peak = rollup.BucketsBetween(since, long.MaxValue).Select(b => b.ViewerSampleMax).DefaultIfEmpty(0).Max();
+        var peak = rollup.PeakViewersFrom(since);
         if (peak < Math.Max(1, t.ViewerDropMinPeak)) return null;
         var current = rollup.LatestSample;
         var drop = 100m * (peak - current) / peak;
@@ -80,7 +80,7 @@ public static class AttentionRules
         var baselineFrom = recentFrom - t.EngagementBaselineMinutes;
         if (LiveRollup.MinuteOf(rollup.Start) > baselineFrom) return null;
         decimal Rate(long from, long to, int minutes) =>
-            (decimal)rollup.BucketsBetween(from, to).Sum(b => b.Interactions) / minutes;
+            (decimal)rollup.InteractionsBetween(from, to) / minutes;
         var baseline = Rate(baselineFrom, recentFrom, t.EngagementBaselineMinutes);
         if (baseline <= 0 || baseline < t.EngagementMinBaselinePerMinute) return null;
         var recent = Rate(recentFrom, current, t.EngagementWindowMinutes);

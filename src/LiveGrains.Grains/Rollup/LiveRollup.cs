@@ -101,6 +101,26 @@ public sealed class LiveRollup
         }
     }
 
+    /// <summary>The highest viewer sample of the minutes from <paramref name="from"/> on; 0 without any.</summary>
+    internal long PeakViewersFrom(long from)
+    {
+        var peak = Sealed?.Sum(from, long.MaxValue).PeakViewers ?? 0;
+        foreach (var bucket in BucketsBetween(OpenFrom(from), long.MaxValue)) peak = Math.Max(peak, bucket.ViewerSampleMax);
+        return peak;
+    }
+
+    /// <summary>Likes, comments and shares of the minutes from <paramref name="from"/> up to, not including, <paramref name="to"/>.</summary>
+    internal long InteractionsBetween(long from, long to)
+    {
+        var interactions = to > from ? Sealed?.Sum(from, to - 1).Interactions ?? 0 : 0;
+        foreach (var bucket in BucketsBetween(OpenFrom(from), to)) interactions += bucket.Interactions;
+        return interactions;
+    }
+
+    // Where the minutes that are not sealed begin, from `from` on: sealed ones are summed by SealedMinutes, and the bucket a
+    // late order made for one holds neither viewers nor interactions.
+    private long OpenFrom(long from) => Sealed is { Count: > 0 } s ? Math.Max(from, s.Last + 1) : from;
+
     /// <summary>
     /// The bucket of <paramref name="minute"/>, or null when nothing happened in it. A sealed minute's is decoded afresh,
     /// with what late orders and refunds added since; changing it changes nothing in the rollup.

@@ -28,6 +28,12 @@ public sealed class SealedMinutes
     // while Next is 0 (a record takes at least two bytes), which is also what a copy made by the serializer starts with.
     [NonSerialized] private (int Block, long Minute, int Next) _cursor;
 
+    // The last ranges summed (RangeSlots of them, replaced in turn), with their sums: attention rules ask for the same
+    // ranges on every tick of a minute, and a record never changes, so a range's sums stay true. Not state.
+    [NonSerialized] private RangeSums?[]? _ranges;
+    [NonSerialized] private int _nextRange;
+    private const int RangeSlots = 4;
+
     /// <summary>The first minute with a record, <see cref="long.MaxValue"/> without any.</summary>
     public long First => IndexMinutes.Count > 0 ? IndexMinutes[0] : long.MaxValue;
 
@@ -69,6 +75,34 @@ public sealed class SealedMinutes
             offset = reader.Offset;
         }
         return null;
+    }
+
+    /// <summary>
+    /// The highest viewer sample and the likes, comments and shares of the sealed minutes from <paramref name="first"/>
+    /// to <paramref name="last"/>, both included (a late order's bucket holds neither). A range asked for again is not
+    /// read again.
+    /// </summary>
+    public RangeSums Sum(long first, long last)
+    {
+        // Cut to what is sealed now: minutes sealed later must not be missing from what is remembered for the range.
+        (first, last) = (Math.Max(first, First), Math.Min(last, Last));
+        if (Count == 0 || first > last) return default;
+        _ranges ??= new RangeSums?[RangeSlots];
+        foreach (var kept in _ranges)
+        {
+            if (kept is { } range && range.First == first && range.Last == last) return range;
+        }
+        long peak = 0, interactions = 0;
+        for (var minute = first; minute <= last; minute++)
+        {
+            if (Read(minute) is not { } bucket) continue;
+            peak = Math.Max(peak, bucket.ViewerSampleMax);
+            interactions += bucket.Interactions;
+        }
+        var sums = new RangeSums(first, last, peak, interactions);
+        _ranges[_nextRange] = sums;
+        _nextRange = (_nextRange + 1) % RangeSlots;
+        return sums;
     }
 
     /// <summary>Every sealed minute and its bucket, decoded afresh, oldest first.</summary>

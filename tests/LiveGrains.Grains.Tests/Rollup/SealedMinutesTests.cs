@@ -146,6 +146,53 @@ public sealed class SealedMinutesTests
     }
 
     [Fact]
+    public void Viewer_peaks_and_interactions_of_any_range_are_those_of_its_buckets_as_more_minutes_are_sealed()
+    {
+        var r = new LiveRollup();
+        var random = new Random(11);
+        var n = 0;
+        void Apply(DateTimeOffset at, LiveEventData data) => r.Apply(new LiveEvent($"e-{n++}", "live-1", "creator-1", at, data));
+        void Check(long start, long end)
+        {
+            // Ranges around and across the sealed minutes, each asked for twice in a row: the second answer is what was
+            // remembered of the first.
+            for (var from = start - 3; from <= end + 3; from += 7)
+            {
+                var peak = r.BucketsBetween(from, long.MaxValue).Select(b => b.ViewerSampleMax).DefaultIfEmpty(0).Max();
+                r.PeakViewersFrom(from).ShouldBe(peak, $"peak from {from}");
+                r.PeakViewersFrom(from).ShouldBe(peak, $"peak from {from}, again");
+                foreach (var to in new[] { from - 1, from, from + 1, from + 13, from + 60, end + 5 })
+                {
+                    var interactions = r.BucketsBetween(from, to).Sum(b => b.Interactions);
+                    r.InteractionsBetween(from, to).ShouldBe(interactions, $"interactions {from}..{to}");
+                    r.InteractionsBetween(from, to).ShouldBe(interactions, $"interactions {from}..{to}, again");
+                }
+            }
+        }
+        void OnAir(int fromMinute, int toMinute)
+        {
+            for (var minute = fromMinute; minute < toMinute; minute++)
+            {
+                var at = T0.AddMinutes(minute);
+                if (random.Next(3) > 0) Apply(at, new ViewerCountSampled(random.Next(0, 5_000)));
+                if (random.Next(4) > 0) Apply(at.AddSeconds(10), new LikesReceived(random.Next(1, 50)));
+                if (random.Next(2) > 0) Apply(at.AddSeconds(20), new CommentPosted($"v-{minute}", "n", "hi"));
+                if (random.Next(5) == 0) Apply(at.AddSeconds(30), new LiveShared($"v-{minute}"));
+            }
+        }
+
+        OnAir(0, 150);
+        r.Sealed.ShouldNotBeNull().Count.ShouldBeGreaterThan(100);
+        // Late orders for sealed minutes: their buckets hold neither viewers nor interactions.
+        Apply(T0.AddMinutes(20).AddSeconds(5), new OrderPaid("o-1", "p-1", "b-1", 1, 5m, "USD", false));
+        Apply(T0.AddMinutes(21).AddSeconds(5), new OrderPaid("o-2", "p-1", "b-1", 1, 5m, "USD", false));
+        var start = LiveRollup.MinuteOf(T0);
+        Check(start, start + 150);
+        OnAir(150, 240);
+        Check(start, start + 240);
+    }
+
+    [Fact]
     public void Trend_points_since_a_minute_are_those_of_the_whole_trend_from_it()
     {
         var r = new LiveRollup();
