@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text;
 
 namespace LiveGrains.Contracts.Events;
 
@@ -34,7 +35,7 @@ public static class EventTypes
     private static readonly FrozenDictionary<string, Type> ByName = Table.ToFrozenDictionary(e => e.Name, e => e.Type);
     private static readonly FrozenDictionary<Type, string> ByType = Table.ToFrozenDictionary(e => e.Type, e => e.Name);
 
-    private static readonly (byte[] Name, Type Type)[] ByUtf8Name = Table.Select(e => (System.Text.Encoding.UTF8.GetBytes(e.Name), e.Type)).ToArray();
+    private static readonly (byte[] Name, Type Type)[] ByUtf8Name = Table.Select(e => (Encoding.UTF8.GetBytes(e.Name), e.Type)).ToArray();
 
     /// <summary>Every wire name, in catalogue order.</summary>
     public static IReadOnlyList<string> Names { get; } = Table.Select(e => e.Name).ToArray();

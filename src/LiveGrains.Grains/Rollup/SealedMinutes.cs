@@ -14,6 +14,7 @@ namespace LiveGrains.Grains.Rollup;
 public sealed class SealedMinutes
 {
     private const int IndexEvery = 16;
+    private const int RangeSlots = 4;
 
     // Public for the serializer only: the stream and how much of it is used, the records in it, the minute of the last,
     // and the minute and offset of every sixteenth record.
@@ -32,7 +33,6 @@ public sealed class SealedMinutes
     // ranges on every tick of a minute, and a record never changes, so a range's sums stay true. Not state.
     [NonSerialized] private RangeSums?[]? _ranges;
     [NonSerialized] private int _nextRange;
-    private const int RangeSlots = 4;
 
     /// <summary>The first minute with a record, <see cref="long.MaxValue"/> without any.</summary>
     public long First => IndexMinutes.Count > 0 ? IndexMinutes[0] : long.MaxValue;
