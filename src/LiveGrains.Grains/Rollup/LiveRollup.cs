@@ -83,6 +83,11 @@ public sealed class LiveRollup
     [NonSerialized] private MinuteBucket? _lastBucket;
     [NonSerialized] private long _lastBucketMinute;
 
+    // The comments' views last made, for how many and at which change of the comments (counted from activation); cards
+    // are built every tick, and making the views anew took three strings per comment each time. Not state.
+    [NonSerialized] private (int Count, int Version, IReadOnlyList<CommentView> Views)? _newestViews;
+    [NonSerialized] private int _commentsVersion;
+
     /// <summary>The complete minutes' sums kept between reads of the totals.</summary>
     internal ClosedMinutes Closed => _closed ??= new ClosedMinutes();
 
@@ -374,12 +379,17 @@ public sealed class LiveRollup
         if (EndReason != LiveEndReason.Suspended) EndReason = reason;
     }
 
-    /// <summary>The newest <paramref name="count"/> comments (at most <see cref="MaxComments"/>), newest first.</summary>
-    public List<CommentView> NewestComments(int count)
+    /// <summary>
+    /// The newest <paramref name="count"/> comments (at most <see cref="MaxComments"/>), newest first. Asked again for as
+    /// many while no comment came, the same list comes back: a card is built every tick, and most ticks bring none.
+    /// </summary>
+    public IReadOnlyList<CommentView> NewestComments(int count)
     {
         AdoptCommentViews();
+        if (_newestViews is { } kept && kept.Count == count && kept.Version == _commentsVersion) return kept.Views;
         var newest = new List<CommentView>(Math.Min(count, RecentComments.Count));
         for (var i = 0; i < RecentComments.Count && i < count; i++) newest.Add(RecentComments[i].ToView());
+        _newestViews = (count, _commentsVersion, newest);
         return newest;
     }
 
@@ -395,6 +405,7 @@ public sealed class LiveRollup
         if (RecentComments.Count == MaxComments) RecentComments.RemoveAt(MaxComments - 1);
         if (RecentComments.Count == RecentComments.Capacity) RecentComments.Capacity = Math.Clamp(RecentComments.Capacity * 2, 4, MaxComments);
         RecentComments.Insert(index, comment);
+        _commentsVersion++;
     }
 
     private void AdoptCommentViews()
@@ -402,6 +413,7 @@ public sealed class LiveRollup
         if (CommentViews is null) return;
         RecentComments = [.. CommentViews.Select(StoredComment.Of)];
         CommentViews = null;
+        _commentsVersion++;
     }
 
     /// <summary>The minute key (minutes since the Unix epoch) of an instant.</summary>

@@ -264,4 +264,24 @@ public sealed class LiveRollupTests
         r.CommentViews.ShouldBeNull();
         r.NewestComments(10).Select(c => c.Text).ShouldBe(["second", "between", "first"]);
     }
+
+    [Fact]
+    public void A_card_asking_again_gets_the_same_comment_views_until_a_comment_comes_even_a_late_one()
+    {
+        var ev = new Events("L1", "C1", T0);
+        var r = new LiveRollup();
+        r.Apply(ev.Comment(TimeSpan.FromSeconds(10), "first"));
+        r.Apply(ev.Comment(TimeSpan.FromSeconds(30), "third"));
+
+        var views = r.NewestComments(2);
+        r.NewestComments(2).ShouldBeSameAs(views);
+        r.NewestComments(1).Select(c => c.Text).ShouldBe(["third"]);
+
+        // A late comment lands between the two: the two newest change though the newest does not.
+        r.Apply(ev.Comment(TimeSpan.FromSeconds(20), "second"));
+        r.NewestComments(2).Select(c => c.Text).ShouldBe(["third", "second"]);
+        r.Apply(ev.Likes(TimeSpan.FromSeconds(40), 3));
+        r.NewestComments(2).ShouldBeSameAs(r.NewestComments(2));
+        views.Select(c => c.Text).ShouldBe(["third", "first"]);
+    }
 }
