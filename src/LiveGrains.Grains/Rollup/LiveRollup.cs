@@ -79,7 +79,8 @@ public sealed class LiveRollup
     [NonSerialized] private (long Oldest, long Newest)? _bucketRange;
 
     // The bucket the last event went to, and its minute: most events fall in the minute of the one before, and finding
-    // a minute in the dictionary costs up to three cache misses more per event when a silo holds 10,000 LIVEs. Not state.
+    // the minute in the dictionary each time took a fifth to a third of the rollup's time when LIVEs' state was in the
+    // caches (no difference at 10,000 LIVEs, where reaching the state costs most). Not state.
     [NonSerialized] private MinuteBucket? _lastBucket;
     [NonSerialized] private long _lastBucketMinute;
 
@@ -446,7 +447,7 @@ public sealed class LiveRollup
             if (minute >= from && minute < cut) (sealable ??= []).Add(minute);
         }
         if (sealable is null) return;
-        // The last bucket used may be among those sealed: an event for its minute must then find the sealed record.
+        // The last bucket used may be among those sealed: no event may land in a bucket the rollup no longer holds.
         _lastBucket = null;
         sealable.Sort();
         Sealed ??= new SealedMinutes();
