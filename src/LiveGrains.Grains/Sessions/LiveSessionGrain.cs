@@ -43,7 +43,8 @@ public sealed partial class LiveSessionGrain(
     private static readonly TimeSpan OnAirReminderPeriod = TimeSpan.FromMinutes(1);
 
     private readonly LiveGrainsOptions _options = options.Value;
-    private readonly List<CommentView> _newComments = [];
+    // The comments accepted since the last push, as they came: their views are made only when a dashboard watches.
+    private readonly List<(CommentPosted Comment, DateTimeOffset At)> _newComments = [];
     private readonly List<ViolationView> _newViolations = [];
     private IGrainTimer? _timer;
     // True while the timer fires every tick interval; false while it sleeps until the next heartbeat or checkpoint.
@@ -137,8 +138,8 @@ public sealed partial class LiveSessionGrain(
             Wake(now);
         }
         if (order is not null) rejected?.Sort((a, b) => a.Index.CompareTo(b.Index));
-        // Not `rejected ?? []`: that empty collection would be a new List, one per call.
-        return new LiveIngestResult(accepted, duplicates, rejected is null ? [] : rejected, State.LastSequence);
+        // As a read-only list, the empty one is the shared empty array: typed as the List, it was a new List on every call.
+        return new LiveIngestResult(accepted, duplicates, (IReadOnlyList<RejectedEvent>?)rejected ?? [], State.LastSequence);
     }
 
     /// <summary>The first <paramref name="count"/> events in the order applied, all of them accepted.</summary>
@@ -286,7 +287,7 @@ public sealed partial class LiveSessionGrain(
         switch (e.Data)
         {
             case CommentPosted c:
-                _newComments.Add(new CommentView(c.ViewerId, c.Nickname, c.Text, e.OccurredAt));
+                _newComments.Add((c, e.OccurredAt));
                 break;
             case ViolationRecorded recorded:
                 _newViolations.Add(ViolationOf(recorded.ViolationId));
@@ -372,7 +373,7 @@ public sealed partial class LiveSessionGrain(
         }
         if (_changedSincePush && now < _watchedUntil)
         {
-            var update = new LiveDetailUpdate(LiveId, card, _newComments.OrderByDescending(c => c.OccurredAt).ToList(),
+            var update = new LiveDetailUpdate(LiveId, card, NewCommentViews(),
                 _newViolations.ToList(), RollupReader.Trends(Rollup, now, _firstChangedMinute), now);
             try
             {
@@ -391,6 +392,10 @@ public sealed partial class LiveSessionGrain(
         _changedSincePush = false;
         _lastPush = now;
     }
+
+    // Newest first; the sort is stable, so comments of one instant keep the order they came in.
+    private List<CommentView> NewCommentViews() =>
+        _newComments.OrderByDescending(c => c.At).Select(c => new CommentView(c.Comment.ViewerId, c.Comment.Nickname, c.Comment.Text, c.At)).ToList();
 
     private async Task RefreshCreator(DateTimeOffset now)
     {

@@ -294,4 +294,26 @@ public sealed class LiveSessionGrainTests(ClusterFixture fixture)
         lock (received) received.SelectMany(u => u.NewComments).Select(c => c.Text).ShouldBe(["now someone does"]);
         await handle.UnsubscribeAsync();
     }
+
+    [Fact]
+    public async Task A_detail_update_lists_the_comments_since_the_last_push_newest_first()
+    {
+        var (ev, liveId) = NewLive();
+        var grain = fixture.Grains.GetGrain<ILiveSessionGrain>(liveId);
+        await grain.Ingest([ev.Started()]);
+        var received = new List<LiveDetailUpdate>();
+        var stream = fixture.Cluster.Client.GetStreamProvider(LiveStreams.Provider).GetStream<LiveDetailUpdate>(LiveStreams.ForLive(liveId));
+        var handle = await stream.SubscribeAsync((update, _) => { lock (received) received.Add(update); return Task.CompletedTask; });
+        await grain.Watch(TimeSpan.FromSeconds(30));
+
+        await grain.Ingest([ev.Comment(Sec(30), "first"), ev.Comment(Sec(40), "newest"), ev.Comment(Sec(35), "late")]);
+        await Eventually.Get(() => { lock (received) return Task.FromResult(received.Sum(u => u.NewComments.Count)); }, n => n >= 3, "three comments");
+
+        lock (received)
+        {
+            var comments = received.Single(u => u.NewComments.Count > 0).NewComments;
+            comments.Select(c => (c.Text, c.OccurredAt)).ShouldBe([("newest", ev.Start + Sec(40)), ("late", ev.Start + Sec(35)), ("first", ev.Start + Sec(30))]);
+        }
+        await handle.UnsubscribeAsync();
+    }
 }
