@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace LiveGrains.Grains.Rollup;
 
 /// <summary>
@@ -11,9 +13,9 @@ namespace LiveGrains.Grains.Rollup;
 /// All generations share one open-addressing table of 64-bit entries: an id's fingerprint in the high 60 bits and its
 /// generation in the low 4. A new id is one probe run in one array, where a table per generation took a probe run per
 /// generation, each behind its own chain of objects: at ten thousand LIVEs nearly every one of those reads missed the
-/// processor's caches. The table is rebuilt without a generation when that generation leaves the window, sized for the
-/// ids it will hold until the next one does, and its length need not be a power of two (positions come from a
-/// multiply-shift), so past 512 entries it grows by half, not double. With n ids in it, a new id is taken for one of them with a
+/// processor's caches. The table is rebuilt without a generation when that generation leaves the window (in place when it
+/// is about the right size), sized for the ids it will hold until the next one does, and its length need not be a power
+/// of two (positions come from a multiply-shift), so past 512 entries it grows by half, not double. With n ids in it, a new id is taken for one of them with a
 /// probability of about n/2⁶⁰, 10⁻¹⁴ for ten thousand ids.
 /// </para>
 /// </summary>
@@ -178,30 +180,31 @@ public sealed class DedupeWindow
 
     // Drops the ids of generations that left the window. What stays is the ids of a window's length of generations; the
     // table is sized to take one generation's more at seven eighths full, with a tenth to spare: at a steady rate that
-    // lasts until the next rebuild.
+    // lasts until the next rebuild. When the table it has is about that size (from a twentieth smaller to an eighth
+    // larger), it is cleared and refilled instead of replaced: at a steady rate a LIVE on air for hours keeps one table,
+    // where a new one each generation was the largest state the collector had to move for it.
     // `previous` is the newest generation the entries were added under: their tags are read against it, since a newest
     // generation many generations ahead would read an old tag as a recent generation.
     private void Rebuild(long previous)
     {
         var oldest = OldestKept;
-        var kept = 0;
+        var kept = ArrayPool<ulong>.Shared.Rent(Math.Max(Held, 1));
+        var count = 0;
         var oldestHeld = NewestGeneration;
         foreach (var entry in Table)
         {
             if (entry == 0) continue;
             var generation = GenerationOfEntry(entry, previous);
             if (generation < oldest) continue;
-            kept++;
+            kept[count++] = entry;
             oldestHeld = Math.Min(oldestHeld, generation);
         }
-        var length = Math.Max(MinLength, (int)Math.Min(Array.MaxLength, (long)kept * (WindowGenerations + 1) * 11 / (WindowGenerations * 10) * 8 / 7 + 1));
-        var old = Table;
-        Table = new ulong[length];
-        foreach (var entry in old)
-        {
-            if (entry != 0 && GenerationOfEntry(entry, previous) >= oldest) Table[~Find(Table, entry)] = entry;
-        }
-        (Held, OldestHeldGeneration, _missed) = (kept, oldestHeld, 0);
+        var length = Math.Max(MinLength, (int)Math.Min(Array.MaxLength, (long)count * (WindowGenerations + 1) * 11 / (WindowGenerations * 10) * 8 / 7 + 1));
+        if (Table.Length >= length - length / 20 && Table.Length <= length + length / 8) Array.Clear(Table);
+        else Table = new ulong[length];
+        for (var i = 0; i < count; i++) Table[~Find(Table, kept[i])] = kept[i];
+        ArrayPool<ulong>.Shared.Return(kept);
+        (Held, OldestHeldGeneration, _missed) = (count, oldestHeld, 0);
     }
 
     // Doubles while small, where growing often would cost more time than the memory it saves; by half after that.

@@ -52,6 +52,40 @@ public sealed class DedupeWindowTests
     }
 
     [Fact]
+    public void At_a_steady_rate_a_LIVE_keeps_one_table_from_generation_to_generation()
+    {
+        var window = new DedupeWindow();
+        window.UseLength(TimeSpan.FromMinutes(10));
+        var tables = new HashSet<ulong[]>(ReferenceEqualityComparer.Instance);
+        // Two hours at four events a second, a little out of order; the tables from the second half hour on are counted.
+        for (var i = 0; i < 2 * 3600 * 4; i++)
+        {
+            window.Add(Id(i), T0.AddSeconds(i / 4.0 - i % 7));
+            if (i >= 1800 * 4) tables.Add(window.Table);
+        }
+
+        tables.Count.ShouldBe(1);
+        window.Table.Count(entry => entry != 0).ShouldBe(window.Count);
+        window.Check(Id(2 * 3600 * 4 - 100), T0.AddHours(2)).ShouldBe(DedupeCheck.Seen);
+        window.Check(Id(-1), T0.AddHours(2)).ShouldBe(DedupeCheck.New);
+        window.Check(Id(3600 * 4), T0.AddHours(1)).ShouldBe(DedupeCheck.BeforeWindow);
+    }
+
+    [Fact]
+    public void A_LIVE_whose_rate_falls_gets_a_smaller_table()
+    {
+        var window = new DedupeWindow();
+        window.UseLength(TimeSpan.FromMinutes(10));
+        for (var i = 0; i < 3600 * 4; i++) window.Add(Id(i), T0.AddSeconds(i / 4.0));
+        var busy = window.Table.Length;
+        // Then an hour at one event every two seconds.
+        for (var i = 0; i < 1800; i++) window.Add(Id(100_000 + i), T0.AddHours(1).AddSeconds(i * 2.0));
+
+        window.Table.Length.ShouldBeLessThan(busy / 4);
+        window.Table.Count(entry => entry != 0).ShouldBe(window.Count);
+    }
+
+    [Fact]
     public void An_id_whose_generation_left_the_window_is_forgotten()
     {
         var window = new DedupeWindow();
