@@ -103,13 +103,23 @@ public static class MetricCatalog
     /// <summary>Position of <paramref name="key"/> in <see cref="All"/>, or -1.</summary>
     public static int IndexOf(string key) => Positions.GetValueOrDefault(key, -1);
 
-    /// <summary>Derives every metric from <paramref name="counters"/>, rounded for display (money to cents, ratios to 4 places).</summary>
+    /// <summary>
+    /// Every metric of <paramref name="counters"/>, rounded for display (money to cents, ratios to 4 places): derived when
+    /// first read, or when written for another process.
+    /// </summary>
     public static MetricDictionary DeriveAll(LiveCounters counters)
     {
-        // Every LIVE derives its card once a second: a plain loop into one array keeps that cheap.
+        ArgumentNullException.ThrowIfNull(counters);
+        return new MetricDictionary(counters);
+    }
+
+    /// <summary>The values of <see cref="DeriveAll"/>, in catalog order.</summary>
+    internal static decimal?[] DeriveValues(LiveCounters counters)
+    {
+        // Cards derive them once a second per LIVE where they are read: a plain loop into one array keeps that cheap.
         var values = new decimal?[All.Count];
         for (var i = 0; i < values.Length; i++) values[i] = Round(All[i], All[i].Derive(counters));
-        return new MetricDictionary(values);
+        return values;
     }
 
     /// <summary>Derives the per-minute (trendable) metrics of one minute's counters.</summary>

@@ -49,6 +49,30 @@ public sealed class MetricDictionaryTests
     }
 
     [Fact]
+    public void Metrics_made_from_counters_go_on_the_wire_as_the_values_derived_from_them()
+    {
+        var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
+        var derived = new MetricDictionary(MetricCatalog.DeriveValues(Sample));
+
+        // Written before anything read it: the serializer has it derive its values first.
+        serializer.SerializeToArray<IReadOnlyDictionary<string, decimal?>>(MetricCatalog.DeriveAll(Sample))
+            .ShouldBe(serializer.SerializeToArray<IReadOnlyDictionary<string, decimal?>>(derived));
+    }
+
+    [Fact]
+    public void Threads_reading_new_metrics_at_once_all_read_the_same_values()
+    {
+        var expected = new MetricDictionary(MetricCatalog.DeriveValues(Sample)).ToList();
+        for (var round = 0; round < 50; round++)
+        {
+            var metrics = MetricCatalog.DeriveAll(Sample);
+            var seen = new List<KeyValuePair<string, decimal?>>[8];
+            Parallel.For(0, seen.Length, i => seen[i] = metrics.ToList());
+            foreach (var list in seen) list.ShouldBe(expected);
+        }
+    }
+
+    [Fact]
     public void Values_derived_by_another_catalog_read_as_no_metrics_rather_than_misplaced_ones()
     {
         var foreign = new MetricDictionary(new decimal?[MetricCatalog.All.Count + 1], MetricCatalog.Fingerprint + 1);
