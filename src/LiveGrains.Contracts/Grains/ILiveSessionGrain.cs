@@ -11,8 +11,9 @@ public interface ILiveSessionGrain : IWatchableGrain
     /// Applies a batch of events of this LIVE. Each is accepted, recognised as a duplicate (same eventId, or
     /// an order id already counted), or rejected with a reason; rejected items never affect the others.
     /// The batch is handed over, not copied, within a silo: callers build it for this call and never change it after.
+    /// A value task: a LIVE applies most calls without waiting for anything, and then answers without allocating a task.
     /// </summary>
-    Task<LiveIngestResult> Ingest([Immutable] IReadOnlyList<LiveEvent> batch);
+    ValueTask<LiveIngestResult> Ingest([Immutable] IReadOnlyList<LiveEvent> batch);
 
     /// <summary>The LIVE card (null when the LIVE has received no event).</summary>
     [ReadOnly] Task<LiveCard?> GetCard();

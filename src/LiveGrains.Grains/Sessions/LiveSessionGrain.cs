@@ -94,7 +94,7 @@ public sealed partial class LiveSessionGrain(
     }
 
     /// <inheritdoc />
-    public async Task<LiveIngestResult> Ingest(IReadOnlyList<LiveEvent> batch)
+    public async ValueTask<LiveIngestResult> Ingest(IReadOnlyList<LiveEvent> batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
         if (batch.Count > _options.MaxBatchSize)

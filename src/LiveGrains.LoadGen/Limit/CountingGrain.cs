@@ -8,11 +8,11 @@ public sealed class CountingGrain : Grain, ICountingGrain
     private long _count;
 
     /// <inheritdoc />
-    public Task<int> Add(IReadOnlyList<LiveEvent> batch)
+    public ValueTask<int> Add(IReadOnlyList<LiveEvent> batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
         _count += batch.Count;
-        return Task.FromResult(batch.Count);
+        return ValueTask.FromResult(batch.Count);
     }
 
     /// <inheritdoc />

@@ -10,8 +10,11 @@ namespace LiveGrains.LoadGen.Limit;
 /// </summary>
 public interface ICountingGrain : IGrainWithStringKey
 {
-    /// <summary>Counts the events of one batch; returns how many. Handed over uncopied, as LIVEs get theirs.</summary>
-    Task<int> Add([Immutable] IReadOnlyList<LiveEvent> batch);
+    /// <summary>
+    /// Counts the events of one batch; returns how many. Handed over uncopied, and answered as a value task, as LIVEs get
+    /// and answer theirs.
+    /// </summary>
+    ValueTask<int> Add([Immutable] IReadOnlyList<LiveEvent> batch);
 
     /// <summary>Events counted so far.</summary>
     Task<long> GetCount();

@@ -22,7 +22,7 @@ public sealed class CountingTarget(IGrainFactory grains) : ITarget
     public async Task<SendOutcome> SendAsync(LiveEvent[] batch, CancellationToken cancellationToken)
     {
         var parts = LiveBatch.SplitByLive(batch);
-        var counts = await Task.WhenAll(parts.Select(p => StringKeyedGrains<ICountingGrain>.Get(grains, p.LiveId).Add(p.Events)));
+        var counts = await Task.WhenAll(parts.Select(p => StringKeyedGrains<ICountingGrain>.Get(grains, p.LiveId).Add(p.Events).AsTask()));
         return new SendOutcome(counts.Sum(), 0, 0);
     }
 

@@ -28,7 +28,7 @@ public sealed class DurableIngestTests(ClusterFixture fixture)
         await grain.Ingest(first);
 
         FaultyEventLog.Faults[liveId] = AppendFault.BeforeWrite;
-        var failure = await Should.ThrowAsync<IngestUnavailableException>(() => grain.Ingest(second));
+        var failure = await Should.ThrowAsync<IngestUnavailableException>(() => grain.Ingest(second).AsTask());
         FaultyEventLog.Faults.TryRemove(liveId, out _);
 
         failure.Message.ShouldContain(liveId);
@@ -49,7 +49,7 @@ public sealed class DurableIngestTests(ClusterFixture fixture)
         List<LiveEvent> lostAck = [ev.Order(Sec(60), "o2", 5.25m), ev.Comment(Sec(65), "still here?"), ev.Likes(Sec(70), 3)];
 
         FaultyEventLog.Faults[liveId] = AppendFault.AfterWrite;
-        await Should.ThrowAsync<IngestUnavailableException>(() => grain.Ingest(lostAck));
+        await Should.ThrowAsync<IngestUnavailableException>(() => grain.Ingest(lostAck).AsTask());
         FaultyEventLog.Faults.TryRemove(liveId, out _);
 
         // The failed activation never checkpoints what it could not acknowledge: the new one finds it in the log.
@@ -73,7 +73,7 @@ public sealed class DurableIngestTests(ClusterFixture fixture)
         List<LiveEvent> mixed = [ev.Likes(Sec(60), 3), order, ev.Likes(TimeSpan.FromHours(2), 100), ev.Comment(Sec(65), "hi")];
 
         FaultyEventLog.Faults[liveId] = AppendFault.AfterWrite;
-        await Should.ThrowAsync<IngestUnavailableException>(() => grain.Ingest(mixed));
+        await Should.ThrowAsync<IngestUnavailableException>(() => grain.Ingest(mixed).AsTask());
         FaultyEventLog.Faults.TryRemove(liveId, out _);
 
         // The new activation holds only what the log replayed: both accepted events, as sequences 3 and 4.
