@@ -112,4 +112,10 @@ public sealed record LoadGenOptions
 
     /// <summary>Whether a progress line is printed every second.</summary>
     public bool Progress { get; init; } = true;
+
+    /// <summary>
+    /// Whether each target's measured phase lists the types this process allocated most (<see cref="Measure.AllocationSample"/>);
+    /// with an in-process silo, the silo's allocations are in it. Off by default: sampling costs CPU.
+    /// </summary>
+    public bool AllocationSample { get; init; }
 }

@@ -22,6 +22,7 @@ public static class OptionsParser
           --on-air-first           put every LIVE on air (unmeasured) and wait until dashboards show them, then measure
           --warm-up-seconds 12     wall seconds each target's warm-up lasts at least (its JIT must also settle)
           --rounds 1               rounds of all targets, order alternating, each with new LIVEs; ratios by round and median
+          --alloc-sample           list the types allocated most in each measured phase (sampled; costs some CPU)
           --silo-port 22111  --silo-gateway 32000  --json results.json  --no-progress
         """;
 
@@ -37,6 +38,7 @@ public static class OptionsParser
                 var name = args[i];
                 if (name == "--no-progress") { o = o with { Progress = false }; continue; }
                 if (name == "--on-air-first") { o = o with { OnAirFirst = true }; continue; }
+                if (name == "--alloc-sample") { o = o with { AllocationSample = true }; continue; }
                 if (name is "--help" or "-h") return (null, Usage);
                 if (i + 1 >= args.Count) return (null, $"{name} needs a value\n{Usage}");
                 var v = args[++i];

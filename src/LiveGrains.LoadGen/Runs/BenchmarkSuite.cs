@@ -52,6 +52,7 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
             Duplicates = 0,
         }, DateTimeOffset.UtcNow, liveMinutes: (1, 2));
 
+        using var allocations = options.AllocationSample ? new AllocationSample() : null;
         var needsSilo = options.Targets.Any(t => t is "inproc" or "limit");
         using var silo = needsSilo ? await OrleansHosts.StartSiloAsync(options.SiloPort, options.SiloGatewayPort) : null;
         var serializer = silo?.Services.GetRequiredService<Serializer>();
@@ -72,7 +73,7 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
                 var run = onHost ? round * hostTargets + options.Targets.Where(IsOnHost).ToList().IndexOf(name) : round;
                 if (!runs.TryGetValue(run, out var events)) runs[run] = events = workload.ForRun(run);
                 // The JIT is warm after the first round's warm-ups.
-                var report = await RunOneAsync(target, events, round == 0 ? warmUp : null, onHost, cancellationToken);
+                var report = await RunOneAsync(target, events, round == 0 ? warmUp : null, onHost, allocations, cancellationToken);
                 if (name == "inproc")
                 {
                     // Memory is measured on LIVEs of its own too, after those of every in-process round.
@@ -94,7 +95,18 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
 
     private static bool IsOnHost(string target) => target is "client" or "http";
 
-    private async Task<TargetReport> RunOneAsync(ITarget target, Workload workload, Workload? warmUp, bool onHost, CancellationToken cancellationToken)
+    // The types --alloc-sample lists per target.
+    private const int AllocatedTypesShown = 30;
+
+    private void WriteAllocations(string target, IReadOnlyList<(string Type, long Bytes)> allocated)
+    {
+        var total = Math.Max(1, allocated.Sum(a => a.Bytes));
+        output.WriteLine($"[{target}] allocated in the measured phase, by type (sampled; the {allocated.Count} largest, {total / 1048576.0:N1} MiB):");
+        foreach (var (type, bytes) in allocated) output.WriteLine($"[{target}]   {100.0 * bytes / total,5:0.0} %  {bytes / 1048576.0,8:N1} MiB  {type}");
+    }
+
+    private async Task<TargetReport> RunOneAsync(ITarget target, Workload workload, Workload? warmUp, bool onHost, AllocationSample? allocations,
+        CancellationToken cancellationToken)
     {
         if (warmUp is not null)
         {
@@ -138,8 +150,11 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
             tracker is null ? null : (i, sentAt, sequences) => tracker.Acked(i + measuredFrom, sentAt, sequences), hostPid);
         // The measured phase is marked in the log for tools that watch it (scripts/profile.sh samples between the marks).
         if (options.Progress) output.WriteLine($"[{target.Name}] measured phase begins");
+        allocations?.Start();
         var run = await LoadRunner.RunAsync(target, measured, settings, cancellationToken);
+        var allocated = allocations?.Stop(AllocatedTypesShown);
         if (options.Progress) output.WriteLine($"[{target.Name}] measured phase over after {run.Wall.TotalSeconds:0.0} s");
+        if (allocated is not null) WriteAllocations(target.Name, allocated);
         DashboardLatency? dashboards = null;
         if (fleet is not null)
         {
