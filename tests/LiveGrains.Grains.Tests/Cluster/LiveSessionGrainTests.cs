@@ -274,8 +274,9 @@ public sealed class LiveSessionGrainTests(ClusterFixture fixture)
         (await grain.GetCard())!.Attention.ShouldBeEmpty();
     }
 
-    [Fact]
-    public async Task Detail_updates_are_published_only_while_someone_watches_the_live()
+    // A LIVE that has started, and a subscriber to its detail stream (which the LIVE publishes on only while watched).
+    private async Task<(Events Ev, ILiveSessionGrain Grain, List<LiveDetailUpdate> Received, StreamSubscriptionHandle<LiveDetailUpdate> Handle)>
+        StartedLiveWithDetailSubscriber()
     {
         var (ev, liveId) = NewLive();
         var grain = fixture.Grains.GetGrain<ILiveSessionGrain>(liveId);
@@ -283,6 +284,13 @@ public sealed class LiveSessionGrainTests(ClusterFixture fixture)
         var received = new List<LiveDetailUpdate>();
         var stream = fixture.Cluster.Client.GetStreamProvider(LiveStreams.Provider).GetStream<LiveDetailUpdate>(LiveStreams.ForLive(liveId));
         var handle = await stream.SubscribeAsync((update, _) => { lock (received) received.Add(update); return Task.CompletedTask; });
+        return (ev, grain, received, handle);
+    }
+
+    [Fact]
+    public async Task Detail_updates_are_published_only_while_someone_watches_the_live()
+    {
+        var (ev, grain, received, handle) = await StartedLiveWithDetailSubscriber();
 
         await grain.Ingest([ev.Comment(Sec(10), "nobody watches")]);
         await Task.Delay(600, TestContext.Current.CancellationToken);
@@ -298,12 +306,7 @@ public sealed class LiveSessionGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task A_detail_update_lists_the_comments_since_the_last_push_newest_first()
     {
-        var (ev, liveId) = NewLive();
-        var grain = fixture.Grains.GetGrain<ILiveSessionGrain>(liveId);
-        await grain.Ingest([ev.Started()]);
-        var received = new List<LiveDetailUpdate>();
-        var stream = fixture.Cluster.Client.GetStreamProvider(LiveStreams.Provider).GetStream<LiveDetailUpdate>(LiveStreams.ForLive(liveId));
-        var handle = await stream.SubscribeAsync((update, _) => { lock (received) received.Add(update); return Task.CompletedTask; });
+        var (ev, grain, received, handle) = await StartedLiveWithDetailSubscriber();
         await grain.Watch(TimeSpan.FromSeconds(30));
 
         await grain.Ingest([ev.Comment(Sec(30), "first"), ev.Comment(Sec(40), "newest"), ev.Comment(Sec(35), "late")]);
