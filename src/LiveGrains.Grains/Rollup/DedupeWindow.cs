@@ -15,8 +15,8 @@ namespace LiveGrains.Grains.Rollup;
 /// generation, each behind its own chain of objects: at ten thousand LIVEs nearly every one of those reads missed the
 /// processor's caches. The table is rebuilt without a generation when that generation leaves the window (in place when it
 /// is about the right size), sized for the ids it will hold until the next one does, and its length need not be a power
-/// of two (positions come from a multiply-shift), so past 512 entries it grows by half, not double. With n ids in it, a new id is taken for one of them with a
-/// probability of about n/2⁶⁰, 10⁻¹⁴ for ten thousand ids.
+/// of two (positions come from a multiply-shift), so past 512 entries it grows by half, not double. With n ids in it, a
+/// new id is taken for one of them with a probability of about n/2⁶⁰, 10⁻¹⁴ for ten thousand ids.
 /// </para>
 /// </summary>
 [GenerateSerializer, Alias("lg.DedupeWindow")]
