@@ -23,6 +23,21 @@ public sealed class WorkloadTests
         after.OnAirBatches.ShouldBe(0);
     }
 
+    [Fact]
+    public void A_copy_moved_in_time_has_the_same_events_later_by_the_shift()
+    {
+        var shift = TimeSpan.FromMinutes(3);
+
+        var same = World.ForRun(0, shift).Batches.SelectMany(b => b).ToList();
+        var other = World.ForRun(1, shift).Batches.SelectMany(b => b).ToList();
+
+        var original = World.Batches.SelectMany(b => b).ToList();
+        same.ShouldBe(original.Select(e => e with { OccurredAt = e.OccurredAt + shift }));
+        other.Select(e => e with { LiveId = "" }).ShouldBe(original.Select(e => e with { LiveId = "", OccurredAt = e.OccurredAt + shift }));
+        other.Select(e => e.LiveId).Intersect(original.Select(e => e.LiveId)).ShouldBeEmpty();
+        World.ForRun(1, shift).TimeRange().ShouldBe((World.TimeRange().First + shift, World.TimeRange().Last + shift));
+    }
+
     [Theory]
     [InlineData("2026-12-01T08:04:10Z", "2026-12-01T08:04:10Z")]
     [InlineData("2026-12-01T08:04:09Z", "2026-12-01T08:01:40Z")]

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LiveGrains.Contracts.Events;
 using LiveGrains.LoadGen.Auth;
 using LiveGrains.LoadGen.Cli;
 using LiveGrains.LoadGen.Dashboards;
@@ -25,6 +26,9 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
 
     // Bound on the wait until dashboards show the on-air phase: a host that cannot get there must not hang the run.
     private static readonly TimeSpan OnAirWait = TimeSpan.FromSeconds(120);
+
+    // About how long a target's warm-up and seeding take, from the copy of its events to its measured phase.
+    private static readonly TimeSpan LeadToMeasuring = TimeSpan.FromSeconds(60);
 
     private readonly TokenMinter? _minter = options.SigningKey is { } key ? new TokenMinter(key, options.Issuer) : null;
 
@@ -63,7 +67,6 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
             // Every other round in reverse, so that no target always runs first, or right after the same one.
             var order = round % 2 == 0 ? options.Targets : options.Targets.Reverse().ToList();
             if (options.Rounds > 1) output.WriteLine($"round {round + 1} of {options.Rounds}: {string.Join(", ", order)}");
-            var runs = new Dictionary<int, Workload>();
             foreach (var name in order)
             {
                 await using var target = await CreateAsync(name, silo);
@@ -71,13 +74,13 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
                 // New LIVEs for each round: the baselines count whatever they are sent, and LIVE grains would take a LIVE's
                 // events again as duplicates. The host targets of one round share the host's grains, so each has its own.
                 var run = onHost ? round * hostTargets + options.Targets.Where(IsOnHost).ToList().IndexOf(name) : round;
-                if (!runs.TryGetValue(run, out var events)) runs[run] = events = workload.ForRun(run);
+                var events = workload.ForRun(run, ShiftToNow(workload));
                 // The JIT is warm after the first round's warm-ups.
                 var report = await RunOneAsync(target, events, round == 0 ? warmUp : null, onHost, allocations, cancellationToken);
                 if (name == "inproc")
                 {
                     // Memory is measured on LIVEs of its own too, after those of every in-process round.
-                    var (heap, memoryTotals) = await MeasureMemoryAsync(new WireCopyTarget(target, serializer!), workload.ForRun(options.Rounds + round), cancellationToken);
+                    var (heap, memoryTotals) = await MeasureMemoryAsync(new WireCopyTarget(target, serializer!), workload.ForRun(options.Rounds + round, ShiftToNow(workload)), cancellationToken);
                     report = report with { HeapBytesPerActiveLive = heap, MemoryTotals = memoryTotals };
                 }
                 reports.Add(report with { Round = round });
@@ -94,6 +97,20 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
     }
 
     private static bool IsOnHost(string target) => target is "client" or "http";
+
+    // How far a target's copy of the events moves in time, in whole minutes (their seconds in the minute stay), so that
+    // they begin about when its measured phase does, as a live stream's events happen about when they are sent. Sent as
+    // generated, they were one to four minutes old by then, and a share of them that varied with where the minute
+    // boundaries fell reached LIVEs as late events for minutes whose sums their cards had closed (BENCHMARKS.md, "Late
+    // events the workload makes"). A workload too long to be sent ahead of the clock within the skew receivers accept
+    // (EventValidator.MaxClockSkew, less a minute) is sent as generated, aligned on the dedupe generations.
+    private static TimeSpan ShiftToNow(Workload workload)
+    {
+        var (first, last) = workload.TimeRange();
+        if (first > last || last - first + LeadToMeasuring > EventValidator.MaxClockSkew - TimeSpan.FromMinutes(1)) return TimeSpan.Zero;
+        var wanted = DateTimeOffset.UtcNow + LeadToMeasuring - first;
+        return TimeSpan.FromMinutes(Math.Floor(wanted.TotalMinutes));
+    }
 
     // The types --alloc-sample lists per target.
     private const int AllocatedTypesShown = 30;

@@ -34,24 +34,37 @@ public sealed record Workload(
         this with { Batches = Batches.Skip(OnAirBatches).ToList(), OnAirBatches = 0 });
 
     /// <summary>
-    /// The same events with every LIVE id moved by <paramref name="run"/> × 10^8. Two targets on the same host (the
-    /// Orleans client, then HTTP) would otherwise send the second the first one's LIVEs again, and get only duplicates;
-    /// this keeps the events identical and the ids 19-digit numbers inside the seed's range of the simulator.
+    /// The same events with every LIVE id moved by <paramref name="run"/> × 10^8, and every occurredAt by
+    /// <paramref name="shift"/>. Two targets on the same host (the Orleans client, then HTTP) would otherwise send the
+    /// second the first one's LIVEs again, and get only duplicates; this keeps the events identical and the ids 19-digit
+    /// numbers inside the seed's range of the simulator.
     /// </summary>
-    public Workload ForRun(int run)
+    public Workload ForRun(int run, TimeSpan shift = default)
     {
-        if (run == 0) return this;
+        if (run == 0 && shift == TimeSpan.Zero) return this;
         var offset = run * 100_000_000L;
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         string Map(string id)
         {
+            if (run == 0) return id;
             if (ids.TryGetValue(id, out var mapped)) return mapped;
             mapped = long.TryParse(id, System.Globalization.CultureInfo.InvariantCulture, out var n)
                 ? (n + offset).ToString(System.Globalization.CultureInfo.InvariantCulture)
                 : $"{id}-r{run}";
             return ids[id] = mapped;
         }
-        var batches = Batches.Select(b => b.Select(e => e with { LiveId = Map(e.LiveId) }).ToArray()).ToList();
+        var batches = Batches.Select(b => b.Select(e => e with { LiveId = Map(e.LiveId), OccurredAt = e.OccurredAt + shift }).ToArray()).ToList();
         return this with { Batches = batches };
+    }
+
+    /// <summary>The earliest and latest occurredAt of the events; (<see cref="DateTimeOffset.MaxValue"/>, <see cref="DateTimeOffset.MinValue"/>) without any.</summary>
+    public (DateTimeOffset First, DateTimeOffset Last) TimeRange()
+    {
+        var (first, last) = (DateTimeOffset.MaxValue, DateTimeOffset.MinValue);
+        foreach (var batch in Batches)
+        {
+            foreach (var e in batch) (first, last) = (e.OccurredAt < first ? e.OccurredAt : first, e.OccurredAt > last ? e.OccurredAt : last);
+        }
+        return (first, last);
     }
 }
