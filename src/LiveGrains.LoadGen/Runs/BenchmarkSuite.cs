@@ -105,7 +105,7 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
     // they begin about when its measured phase does, as a live stream's events happen about when they are sent. Sent as
     // generated, they were one to four minutes old by then, and a share of them that varied with where the minute
     // boundaries fell reached LIVEs as late events for minutes whose sums their cards had closed (BENCHMARKS.md, "Late
-    // events the workload makes"). A workload too long to be sent ahead of the clock within the skew receivers accept
+    // events the workload made"). A workload too long to be sent ahead of the clock within the skew receivers accept
     // (EventValidator.MaxClockSkew, less a minute) is sent as generated, aligned on the dedupe generations.
     private static TimeSpan ShiftToNow(Workload workload)
     {
