@@ -13,6 +13,7 @@ public sealed class ResourceMeter
     private readonly long _allocatedAtStart = GC.GetTotalAllocatedBytes();
     private readonly GcActivity _gcAtStart = GcActivity.Now();
     private readonly JitActivity _jitAtStart = JitActivity.Now();
+    private readonly long? _pageFaultsAtStart = PageFaults.Minor();
     private readonly Process? _host;
     private readonly TimeSpan _hostCpuAtStart;
 
@@ -74,6 +75,9 @@ public sealed class ResourceMeter
 
     /// <summary>Methods this process compiled so far, and the time it took; with an in-process silo, the silo's too.</summary>
     public JitActivity Jit => JitActivity.Now() - _jitAtStart;
+
+    /// <summary>Minor page faults of this process so far (fresh pages it touched); null where the kernel does not say.</summary>
+    public long? PageFaultCount => PageFaults.Minor() - _pageFaultsAtStart;
 
     /// <summary>Heap bytes after a full, compacting, blocking collection, so a delta between two calls is live data only.</summary>
     public static long SettledHeapBytes()

@@ -39,6 +39,7 @@ public static class JsonReport
                 allocatedBytesPerEvent = t.Run.AllocatedPerEvent,
                 peakWorkingSetBytes = t.Run.PeakWorkingSet,
                 hostPeakWorkingSetBytes = t.Run.HostPeakWorkingSet,
+                pageFaults = t.Run.PageFaults,
                 gc = new { pauseShare = t.Run.GcPauseShare, pauseSeconds = t.Run.Gc.Pause.TotalSeconds, gen0 = t.Run.Gc.Gen0, gen1 = t.Run.Gc.Gen1, gen2 = t.Run.Gc.Gen2 },
                 jit = new { methods = t.Run.Jit.Methods, seconds = t.Run.Jit.Time.TotalSeconds },
                 latencyMs = new

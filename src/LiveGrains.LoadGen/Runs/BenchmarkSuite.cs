@@ -200,7 +200,8 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
         var totals = truth.Totals();
         var report = new TargetReport(run, verification, acks, totals.Count, totals.Values.Count(t => !t.Ended), null, dashboards, onAirPhase);
         output.WriteLine($"[{target.Name}] {run.EventsSent:N0} events in {run.Wall.TotalSeconds:0.0} s = {run.EventsPerSecond:N0} ev/s; {verification.Summary}; {acks.Summary}; " +
-            $"peak working set {run.PeakWorkingSet / 1048576.0:N0} MiB{(run.HostPeakWorkingSet is { } host ? $", host {host / 1048576.0:N0} MiB" : "")}");
+            $"peak working set {run.PeakWorkingSet / 1048576.0:N0} MiB{(run.HostPeakWorkingSet is { } host ? $", host {host / 1048576.0:N0} MiB" : "")}" +
+            (run.PageFaults is { } faults ? $"; {faults:N0} page faults ({faults * Environment.SystemPageSize / 1048576.0:N0} MiB of fresh pages)" : ""));
         foreach (var line in verification.Differences.Concat(acks.Differences)) output.WriteLine($"  {line}");
         return report;
     }

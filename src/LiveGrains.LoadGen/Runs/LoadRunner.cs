@@ -63,7 +63,7 @@ public static class LoadRunner
         GcActivity gc;
         JitActivity jit;
         long peak;
-        long? hostPeak;
+        long? hostPeak, pageFaults;
         try
         {
             await Task.WhenAll(histograms.Select(h => Task.Run(() => Worker(h), cancellationToken)));
@@ -71,7 +71,7 @@ public static class LoadRunner
         finally
         {
             (wall, cpu, hostCpu, allocated, gc) = (meter.Wall, meter.Cpu, meter.HostCpu, meter.Allocated, meter.Gc);
-            (jit, peak, hostPeak) = (meter.Jit, ResourceMeter.PeakWorkingSet, meter.HostPeakWorkingSet);
+            (jit, peak, hostPeak, pageFaults) = (meter.Jit, ResourceMeter.PeakWorkingSet, meter.HostPeakWorkingSet, meter.PageFaultCount);
             await stop.CancelAsync();
             await progress;
         }
@@ -80,7 +80,7 @@ public static class LoadRunner
         // The last, partial second is kept: the series sums to the events sent.
         series.Add(counters.Events - series.Sum());
         return new RunResult(target.Name, sent, counters.Events, counters.Requests, counters.Retries, counters.Accepted, counters.Duplicates,
-            counters.Rejected, wall, cpu, allocated, latency, series, gc, jit, peak, hostPeak, hostCpu);
+            counters.Rejected, wall, cpu, allocated, latency, series, gc, jit, peak, hostPeak, hostCpu, pageFaults);
     }
 
     private static async Task<SendOutcome> SendWithRetries(ITarget target, LiveGrains.Contracts.Events.LiveEvent[] batch, int maxAttempts, Counters counters, CancellationToken cancellationToken)

@@ -21,6 +21,10 @@ namespace LiveGrains.LoadGen.Runs;
 /// <param name="PeakWorkingSet">This process's peak resident memory at the end of the send phase, since it started.</param>
 /// <param name="HostPeakWorkingSet">The web host's peak resident memory at the end of the send phase, when it was measured.</param>
 /// <param name="HostCpu">The web host process's CPU time in the send phase, when it was measured.</param>
+/// <param name="PageFaults">
+/// Minor page faults of this process in the send phase (pages it touched fresh from the kernel, zeroed first), where the
+/// kernel says.
+/// </param>
 public sealed record RunResult(
     string Target,
     bool[] Sent,
@@ -39,7 +43,8 @@ public sealed record RunResult(
     JitActivity Jit,
     long PeakWorkingSet,
     long? HostPeakWorkingSet = null,
-    TimeSpan? HostCpu = null)
+    TimeSpan? HostCpu = null,
+    long? PageFaults = null)
 {
     /// <summary>Events acknowledged per wall second over the whole send phase.</summary>
     public double EventsPerSecond => Wall.TotalSeconds > 0 ? EventsSent / Wall.TotalSeconds : 0;
