@@ -40,6 +40,9 @@ public static class JsonReport
                 peakWorkingSetBytes = t.Run.PeakWorkingSet,
                 hostPeakWorkingSetBytes = t.Run.HostPeakWorkingSet,
                 pageFaults = t.Run.PageFaults,
+                host = t.Run.Host is { } h
+                    ? new { allocatedBytesPerEvent = t.Run.HostAllocatedPerEvent, gc = new { pauseShare = t.Run.HostGcPauseShare, pauseSeconds = h.Gc.Pause.TotalSeconds, gen0 = h.Gc.Gen0, gen1 = h.Gc.Gen1, gen2 = h.Gc.Gen2 } }
+                    : null,
                 gc = new { pauseShare = t.Run.GcPauseShare, pauseSeconds = t.Run.Gc.Pause.TotalSeconds, gen0 = t.Run.Gc.Gen0, gen1 = t.Run.Gc.Gen1, gen2 = t.Run.Gc.Gen2 },
                 jit = new { methods = t.Run.Jit.Methods, seconds = t.Run.Jit.Time.TotalSeconds },
                 latencyMs = new

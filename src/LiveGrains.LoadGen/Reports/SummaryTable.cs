@@ -17,20 +17,24 @@ public static class SummaryTable
         output.WriteLine();
         output.WriteLine($"{result.WorkloadEvents:N0} events, {o.Lives:N0} LIVEs, agencies {o.Agencies}, batch {o.Batch}, concurrency {o.Concurrency}, " +
             $"rate {(o.Rate > 0 ? o.Rate.ToString("N0", CultureInfo.InvariantCulture) : "max")}, seed {o.Seed}, {Environment.ProcessorCount} cores, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC");
-        output.WriteLine("| target | events/s | p50 ms | p95 ms | p99 ms | max ms | CPU cores (loadgen) | CPU cores (host) | alloc B/event (loadgen) | GC pause % / gen0-1-2 (loadgen) | JIT methods / ms (loadgen) | heap/LIVE | dashboard p50 / p99 ms | retries | totals check |");
-        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        output.WriteLine("| target | events/s | p50 ms | p95 ms | p99 ms | max ms | CPU cores (loadgen) | CPU cores (host) | alloc B/event (loadgen) | GC pause % / gen0-1-2 (loadgen) | alloc B/event, GC pause % / gen0-1-2 (host) | JIT methods / ms (loadgen) | heap/LIVE | dashboard p50 / p99 ms | retries | totals check |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var t in result.Targets)
         {
             var r = t.Run;
             output.WriteLine($"| {r.Target}{(result.Rounds > 1 ? $" (round {t.Round + 1})" : "")} | {r.EventsPerSecond:N0} | {Ms(r.Latency.Percentile(50))} | {Ms(r.Latency.Percentile(95))} | " +
                 $"{Ms(r.Latency.Percentile(99))} | {Ms(r.Latency.Max)} | {r.CpuCores:0.00} | {(r.HostCpuCores is { } hc ? hc.ToString("0.00", CultureInfo.InvariantCulture) : "-")} | " +
-                $"{r.AllocatedPerEvent:N0} | {r.GcPauseShare * 100:0.0} / {r.Gc.Gen0}-{r.Gc.Gen1}-{r.Gc.Gen2} | {r.Jit.Methods:N0} / {r.Jit.Time.TotalMilliseconds:N0} | {(t.HeapBytesPerActiveLive is { } h ? $"{h / 1024:N1} KiB" : "-")} | " +
+                $"{r.AllocatedPerEvent:N0} | {r.GcPauseShare * 100:0.0} / {r.Gc.Gen0}-{r.Gc.Gen1}-{r.Gc.Gen2} | {HostGc(r)} | {r.Jit.Methods:N0} / {r.Jit.Time.TotalMilliseconds:N0} | {(t.HeapBytesPerActiveLive is { } h ? $"{h / 1024:N1} KiB" : "-")} | " +
                 $"{(t.Dashboards is { Samples: > 0 } d ? $"{d.P50Ms:N0} / {d.P99Ms:N0}" : "-")} | {r.Retries} | {(t.Passed ? "" : "FAILED: ")}{t.Totals.Summary} |");
         }
         output.WriteLine();
         foreach (var (line, _) in Ratios(result)) output.WriteLine(line);
         output.WriteLine(result.Passed ? "all checks passed" : "CHECKS FAILED");
     }
+
+    private static string HostGc(RunResult r) => r.Host is { Gc: var gc }
+        ? $"{r.HostAllocatedPerEvent:N0}, {r.HostGcPauseShare * 100:0.0} / {gc.Gen0}-{gc.Gen1}-{gc.Gen2}"
+        : "-";
 
     /// <summary>
     /// Ratio lines against the baselines present in the run, with whether each goal is met. With several rounds, each

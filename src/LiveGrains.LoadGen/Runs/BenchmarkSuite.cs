@@ -167,7 +167,7 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
 
         var settings = new RunSettings(options.Concurrency, options.Rate,
             options.DurationSeconds > 0 ? TimeSpan.FromSeconds(options.DurationSeconds) : null, options.MaxAttempts, options.Progress ? output : null,
-            tracker is null ? null : (i, sentAt, sequences) => tracker.Acked(i + measuredFrom, sentAt, sequences), hostPid);
+            tracker is null ? null : (i, sentAt, sequences) => tracker.Acked(i + measuredFrom, sentAt, sequences), hostPid, HostMetrics(hostPid));
         // The measured phase is marked in the log for tools that watch it (scripts/profile.sh samples between the marks).
         if (options.Progress) output.WriteLine($"[{target.Name}] measured phase begins");
         allocations?.Start();
@@ -244,6 +244,9 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
         return await target.VerifyAsync(truth, phases.Sum(r => r.EventsSent), cancellationToken);
     }
 
+    // A measured host is the one at --url, whose Prometheus endpoint tells its collections.
+    private Uri? HostMetrics(int hostPid) => hostPid == 0 ? null : new Uri(options.Url, "/metrics");
+
     /// <summary>
     /// Sends the batches that put every LIVE on air, as paced as the measured phase; with dashboards, their latency is
     /// kept apart, and the run waits (at most <see cref="OnAirWait"/>) until every dashboard shows every one of those
@@ -255,7 +258,7 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
     {
         var meter = new ResourceMeter(hostPid);
         var settings = new RunSettings(options.Concurrency, options.Rate, null, options.MaxAttempts, options.Progress ? output : null,
-            tracker is null ? null : tracker.Acked, hostPid);
+            tracker is null ? null : tracker.Acked, hostPid, HostMetrics(hostPid));
         var run = await LoadRunner.RunAsync(target, onAir, settings, cancellationToken);
         var lives = onAir.Batches.SelectMany(b => b).Select(e => e.LiveId).Distinct(StringComparer.Ordinal).Count();
         double? shown = null;

@@ -22,6 +22,7 @@ public static class LoadRunner
         var sent = new bool[batches.Count];
         var counters = new Counters();
         var histograms = Enumerable.Range(0, settings.Concurrency).Select(_ => new LatencyHistogram()).ToArray();
+        var hostAtStart = settings.HostMetrics is null ? null : await HostRuntime.ReadAsync(settings.HostMetrics, cancellationToken);
         var meter = new ResourceMeter(settings.HostProcessId);
         var start = Stopwatch.GetTimestamp();
         var deadline = settings.Duration is { } d ? start + (long)(d.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
@@ -75,12 +76,13 @@ public static class LoadRunner
             await stop.CancelAsync();
             await progress;
         }
+        var hostAtEnd = hostAtStart is null ? null : await HostRuntime.ReadAsync(settings.HostMetrics!, cancellationToken);
         var latency = new LatencyHistogram();
         foreach (var h in histograms) latency.Merge(h);
         // The last, partial second is kept: the series sums to the events sent.
         series.Add(counters.Events - series.Sum());
         return new RunResult(target.Name, sent, counters.Events, counters.Requests, counters.Retries, counters.Accepted, counters.Duplicates,
-            counters.Rejected, wall, cpu, allocated, latency, series, gc, jit, peak, hostPeak, hostCpu, pageFaults);
+            counters.Rejected, wall, cpu, allocated, latency, series, gc, jit, peak, hostPeak, hostCpu, pageFaults, hostAtEnd - hostAtStart);
     }
 
     private static async Task<SendOutcome> SendWithRetries(ITarget target, LiveGrains.Contracts.Events.LiveEvent[] batch, int maxAttempts, Counters counters, CancellationToken cancellationToken)

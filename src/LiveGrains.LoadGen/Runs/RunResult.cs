@@ -25,6 +25,7 @@ namespace LiveGrains.LoadGen.Runs;
 /// Minor page faults of this process in the send phase (pages it touched fresh from the kernel, zeroed first), where the
 /// kernel says.
 /// </param>
+/// <param name="Host">The web host's allocations and collections in the send phase, when its metrics were read.</param>
 public sealed record RunResult(
     string Target,
     bool[] Sent,
@@ -44,7 +45,8 @@ public sealed record RunResult(
     long PeakWorkingSet,
     long? HostPeakWorkingSet = null,
     TimeSpan? HostCpu = null,
-    long? PageFaults = null)
+    long? PageFaults = null,
+    HostRuntime? Host = null)
 {
     /// <summary>Events acknowledged per wall second over the whole send phase.</summary>
     public double EventsPerSecond => Wall.TotalSeconds > 0 ? EventsSent / Wall.TotalSeconds : 0;
@@ -57,6 +59,12 @@ public sealed record RunResult(
 
     /// <summary>Share of the send phase's wall time in which this process's managed threads were paused for collections.</summary>
     public double GcPauseShare => Wall.TotalSeconds > 0 ? Gc.Pause.TotalSeconds / Wall.TotalSeconds : 0;
+
+    /// <summary>Managed bytes the web host allocated per event sent (null when not measured).</summary>
+    public double? HostAllocatedPerEvent => Host is { } h && EventsSent > 0 ? (double)h.AllocatedBytes / EventsSent : null;
+
+    /// <summary>Share of the send phase in which the web host's managed threads were paused for collections (null when not measured).</summary>
+    public double? HostGcPauseShare => Host is { } h && Wall.TotalSeconds > 0 ? h.Gc.Pause.TotalSeconds / Wall.TotalSeconds : null;
 
     /// <summary>Cores kept busy by the web host (null when not measured).</summary>
     public double? HostCpuCores => HostCpu is { } h && Wall.TotalSeconds > 0 ? h.TotalSeconds / Wall.TotalSeconds : null;

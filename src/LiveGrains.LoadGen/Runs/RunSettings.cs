@@ -11,5 +11,6 @@ namespace LiveGrains.LoadGen.Runs;
 /// once it is acknowledged (for dashboard latency).
 /// </param>
 /// <param name="HostProcessId">Web host process whose CPU is measured too (0: none).</param>
+/// <param name="HostMetrics">The web host's Prometheus endpoint, read for its allocations and collections (null: none).</param>
 public sealed record RunSettings(int Concurrency, double Rate, TimeSpan? Duration, int MaxAttempts, TextWriter? Progress,
-    Action<int, DateTimeOffset, IReadOnlyDictionary<string, long>?>? Acked = null, int HostProcessId = 0);
+    Action<int, DateTimeOffset, IReadOnlyDictionary<string, long>?>? Acked = null, int HostProcessId = 0, Uri? HostMetrics = null);

@@ -8,6 +8,12 @@ namespace LiveGrains.Web.Observability;
 public static class ObservabilityExtensions
 {
     /// <summary>
+    /// The runtime's own meter (collections, pause time, bytes allocated, thread pool, lock contention): what an operator
+    /// looks at first when a silo slows down, and what the load generator reads to report the host's collections.
+    /// </summary>
+    public const string RuntimeMeter = "System.Runtime";
+
+    /// <summary>
     /// Registers instruments, exporters and checks. Traces (ASP.NET Core requests and the Orleans grain calls they
     /// make) go to an OTLP collector when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is configured, and nowhere otherwise.
     /// </summary>
@@ -18,7 +24,7 @@ public static class ObservabilityExtensions
         services.AddSingleton<LiveMetrics>();
         services.AddHealthChecks().AddCheck<ReadinessCheck>("cluster-and-storage", tags: ["ready"]);
         services.AddOpenTelemetry()
-            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddMeter(LiveMetrics.MeterName, "Microsoft.Orleans").AddPrometheusExporter())
+            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddMeter(LiveMetrics.MeterName, "Microsoft.Orleans", RuntimeMeter).AddPrometheusExporter())
             .WithTracing(t =>
             {
                 t.AddAspNetCoreInstrumentation().AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application");

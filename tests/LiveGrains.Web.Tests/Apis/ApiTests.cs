@@ -25,6 +25,17 @@ public sealed class ApiTests(WebFixture app)
     }
 
     [Fact]
+    public async Task The_prometheus_endpoint_exports_the_runtime_collections_and_allocations()
+    {
+        using var anonymous = app.CreateClient();
+        var exposition = await anonymous.GetStringAsync("/metrics", Ct);
+
+        exposition.ShouldContain("dotnet_gc_heap_total_allocated_bytes_total");
+        exposition.ShouldContain("dotnet_gc_pause_time_seconds_total");
+        exposition.ShouldContain("dotnet_gc_collections_total");
+    }
+
+    [Fact]
     public async Task An_unknown_filter_value_is_a_problem_naming_the_field_and_the_allowed_values()
     {
         var response = await app.AgencyClient("a1").GetAsync("/api/agencies/a1/lives/ongoing?status=on_fire", Ct);
