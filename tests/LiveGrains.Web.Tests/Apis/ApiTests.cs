@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using LiveGrains.Contracts.Json;
+using LiveGrains.Web.Observability;
 using LiveGrains.Web.Tests.Support;
 
 namespace LiveGrains.Web.Tests.Apis;
@@ -33,6 +35,32 @@ public sealed class ApiTests(WebFixture app)
         exposition.ShouldContain("dotnet_gc_heap_total_allocated_bytes_total");
         exposition.ShouldContain("dotnet_gc_pause_time_seconds_total");
         exposition.ShouldContain("dotnet_gc_collections_total");
+    }
+
+    [Fact]
+    public async Task Orleans_metrics_are_exported_without_its_per_message_counters()
+    {
+        // A grain call first, so that the silo has dispatched messages it could have counted.
+        (await app.AgencyClient("a1").GetAsync("/api/agencies/a1/lives/ongoing", Ct)).EnsureSuccessStatusCode();
+        using var anonymous = app.CreateClient();
+
+        var exposition = await anonymous.GetStringAsync("/metrics", Ct);
+
+        exposition.ShouldContain("orleans_catalog_activations");
+        exposition.ShouldNotContain("orleans_messaging_processing_dispatcher");
+        exposition.ShouldNotContain("orleans_messaging_processing_ima");
+    }
+
+    [Fact]
+    public void Only_orleans_instruments_recorded_per_message_are_per_message()
+    {
+        using var orleans = new Meter(ObservabilityExtensions.OrleansMeter);
+        using var ours = new Meter("LiveGrains.Test");
+
+        ObservabilityExtensions.IsPerMessage(orleans.CreateCounter<int>("orleans-messaging-processing-dispatcher-received")).ShouldBeTrue();
+        ObservabilityExtensions.IsPerMessage(orleans.CreateHistogram<int>("orleans-messaging-sent-messages-size")).ShouldBeTrue();
+        ObservabilityExtensions.IsPerMessage(orleans.CreateCounter<int>("orleans-catalog-activation-created")).ShouldBeFalse();
+        ObservabilityExtensions.IsPerMessage(ours.CreateCounter<int>("orleans-messaging-processing-dispatcher-received")).ShouldBeFalse();
     }
 
     [Fact]
