@@ -84,6 +84,36 @@ public sealed class PushLatencyTrackerTests
     }
 
     [Fact]
+    public void A_removal_shows_the_batch_that_ended_the_LIVE_even_when_its_acknowledgement_arrives_after_it()
+    {
+        var tracker = new PushLatencyTracker(Small);
+        var view = tracker.NewView(Small.Agencies[0].AgencyId);
+        var sentAt = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var live = Small.Batches[0][0].LiveId;
+        // The agency published the removal 100 ms after the send; the request's acknowledgement, which waits for every
+        // LIVE in it, arrives only now.
+        view.Observe(new CardsChangedStamps("a", [], [live], sentAt.AddMilliseconds(100)), sentAt.AddMilliseconds(150));
+
+        tracker.Acked(0, sentAt, new Dictionary<string, long> { [live] = 9 });
+
+        view.PendingFor(live).ShouldBe(0);
+    }
+
+    [Fact]
+    public void A_removal_received_before_a_batch_was_sent_does_not_show_it()
+    {
+        var tracker = new PushLatencyTracker(Small);
+        var view = tracker.NewView(Small.Agencies[0].AgencyId);
+        var sentAt = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var live = Small.Batches[0][0].LiveId;
+        view.Observe(new CardsChangedStamps("a", [], [live], sentAt.AddMilliseconds(-200)), sentAt.AddMilliseconds(-100));
+
+        tracker.Acked(0, sentAt, new Dictionary<string, long> { [live] = 9 });
+
+        view.PendingFor(live).ShouldBe(1);
+    }
+
+    [Fact]
     public void Batches_of_the_on_air_phase_are_tracked_but_kept_out_of_the_measured_latency()
     {
         var tracker = new PushLatencyTracker(Small, measuredFrom: 1);

@@ -43,7 +43,9 @@ public sealed class DashboardView
     /// matched when the acknowledgement comes. Without sequences (HTTP acknowledgements carry none), a card computed at
     /// time U shows every batch acknowledged by U (a LIVE applies a batch before acknowledging it and computes cards on
     /// the same single thread): an upper bound, since a card computed between the apply and the acknowledgement's arrival
-    /// is not credited. An ended LIVE shows every batch acknowledged before the agency published its removal.
+    /// is not credited. An ended LIVE shows every batch sent before its removal reached the dashboard: nothing later of it
+    /// is shown, and the acknowledgement of the batch that ended it may arrive after the removal, since it waits for every
+    /// LIVE of its request (judged by acknowledgement time, such a batch stayed pending for good).
     /// </summary>
     public void Observe(CardsChangedStamps message, DateTimeOffset receivedAt)
     {
@@ -122,8 +124,8 @@ public sealed class DashboardView
     {
         foreach (var shown in seen)
         {
-            var shows = shown.Ended || entry.Sequence is not { } sequence
-                ? entry.AckedTicks <= shown.ComputedTicks
+            var shows = shown.Ended ? entry.SentTicks <= shown.ReceivedTicks
+                : entry.Sequence is not { } sequence ? entry.AckedTicks <= shown.ComputedTicks
                 : sequence <= shown.Sequence;
             if (shows) return shown.ReceivedTicks;
         }
