@@ -23,5 +23,11 @@ public sealed class RollupCostBenchmarkTests
             accepted.ShouldBeLessThan(events);
             accepted.ShouldBeGreaterThan(events * 9 / 10);
         }
+        // A card built by a tick: its time and the bytes it allocates.
+        foreach (var cells in rows.Skip(2).Select(r => r.Split('|').Select(c => c.Trim()).ToArray()))
+        {
+            var bytes = cells[6].Split(" / ")[1];
+            long.Parse(bytes, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
+        }
     }
 }

@@ -4,7 +4,9 @@ using LiveGrains.Contracts.Events;
 using LiveGrains.Contracts.Grains;
 using LiveGrains.Contracts.Views;
 using LiveGrains.Grains.Attention;
+using LiveGrains.Grains.Hosting;
 using LiveGrains.Grains.Rollup;
+using LiveGrains.Grains.Sessions;
 using LiveGrains.LoadGen.Cli;
 using LiveGrains.LoadGen.Measure;
 using LiveGrains.LoadGen.Workloads;
@@ -96,8 +98,8 @@ public static class RollupCostBenchmark
     // late order costs the next read, which once summed every minute again.
     private static void WriteTotalsByTimeOnAir(IReadOnlyList<int> minutesOnAir, TextWriter output)
     {
-        output.WriteLine("| minutes on air | totals read, µs | attention rules, µs | attention rules with the widest windows, µs | a late order, then the totals, µs |");
-        output.WriteLine("|---:|---:|---:|---:|---:|");
+        output.WriteLine("| minutes on air | totals read, µs | attention rules, µs | attention rules with the widest windows, µs | a late order, then the totals, µs | a card, µs / bytes |");
+        output.WriteLine("|---:|---:|---:|---:|---:|---:|");
         foreach (var minutes in minutesOnAir)
         {
             var start = DateTimeOffset.UtcNow.AddMinutes(-minutes - 1);
@@ -114,6 +116,10 @@ public static class RollupCostBenchmark
             var totals = ReadCost(() => RollupReader.Totals(rollup, now));
             var attention = ReadCost(() => AttentionRules.Evaluate(rollup, thresholds, now));
             var widest = ReadCost(() => AttentionRules.Evaluate(rollup, WidestWindows, now));
+            // The whole card a tick builds (totals, derived metrics, comments, pinned product, violations, attention).
+            var state = new LiveSessionState { Rollup = rollup, Thresholds = thresholds };
+            var card = ReadCost(() => LiveViews.Card(state, now, CardComments));
+            var cardBytes = BytesPerRead(() => LiveViews.Card(state, now, CardComments));
             // An order for the LIVE's second minute, long complete (a refund or a late order does this), then a read.
             var late = 0;
             var lateOrder = ReadCost(() =>
@@ -121,7 +127,7 @@ public static class RollupCostBenchmark
                 rollup.Apply(new LiveEvent($"late-{late}", "live-1", "creator-1", start.AddMinutes(1), new OrderPaid($"late-order-{late++}", "p-1", "b-1", 1, 1m, "USD", false)));
                 RollupReader.Totals(rollup, now);
             });
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {minutes:N0} | {totals:N2} | {attention:N2} | {widest:N2} | {lateOrder:N2} |"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {minutes:N0} | {totals:N2} | {attention:N2} | {widest:N2} | {lateOrder:N2} | {card:N2} / {cardBytes:N0} |"));
         }
     }
 
@@ -133,6 +139,18 @@ public static class RollupCostBenchmark
         EngagementWindowMinutes = 60,
         EngagementBaselineMinutes = 240,
     };
+
+    // The comments a card shows by default.
+    private static readonly int CardComments = new LiveGrainsOptions().CardComments;
+
+    // Managed bytes one read allocates, over 1,000 reads on this thread (after ReadCost has run it, so the JIT is done).
+    private static double BytesPerRead(Action read)
+    {
+        const int Reads = 1_000;
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < Reads; i++) read();
+        return (GC.GetAllocatedBytesForCurrentThread() - before) / (double)Reads;
+    }
 
     // µs per read: the median of five rounds of 20,000 reads, after a round for the JIT.
     private static double ReadCost(Action read)
