@@ -24,19 +24,20 @@ public sealed partial class AgencyCardRelay(IGrainFactory grains, ILogger<Agency
     public void PostCard(string agencyId, LiveCard card)
     {
         ArgumentNullException.ThrowIfNull(card);
-        Post(agencyId, outbox => outbox.Changes.Changed(card));
+        Post(agencyId, card, null);
     }
 
     /// <summary>Queues the end of a LIVE for an agency: it leaves the ongoing index and any pin.</summary>
-    public void PostEnded(string agencyId, string liveId) =>
-        Post(agencyId, outbox => outbox.Changes.Ended(liveId));
+    public void PostEnded(string agencyId, string liveId) => Post(agencyId, null, liveId);
 
-    private void Post(string agencyId, Action<Outbox> change)
+    // A card or an end, not a delegate: every LIVE posts a card every tick, and a closure per post was garbage per card.
+    private void Post(string agencyId, LiveCard? card, string? endedLiveId)
     {
         var outbox = _outboxes.GetOrAdd(agencyId, static (id, grains) => new Outbox(grains.GetGrain<IAgencyGrain>(id)), grains);
         lock (outbox.Gate)
         {
-            change(outbox);
+            if (card is not null) outbox.Changes.Changed(card);
+            else outbox.Changes.Ended(endedLiveId!);
             if (outbox.Sending) return;
             outbox.Sending = true;
         }

@@ -97,21 +97,15 @@ public sealed class LiveRollup
         Math.Min(Minutes.Count > 0 ? Minutes.Keys.Min() : long.MaxValue, Sealed is { Count: > 0 } s ? s.First : long.MaxValue),
         Math.Max(Minutes.Count > 0 ? Minutes.Keys.Max() : long.MinValue, Sealed is { Count: > 0 } t ? t.Last : long.MinValue));
 
-    /// <summary>The buckets of the minutes from <paramref name="from"/> up to, not including, <paramref name="to"/>, oldest first.</summary>
-    internal IEnumerable<MinuteBucket> BucketsBetween(long from, long to)
-    {
-        var (oldest, newest) = BucketRange;
-        for (var minute = Math.Max(from, oldest); minute < to && minute <= newest; minute++)
-        {
-            if (BucketAt(minute) is { } bucket) yield return bucket;
-        }
-    }
-
     /// <summary>The highest viewer sample of the minutes from <paramref name="from"/> on; 0 without any.</summary>
     internal long PeakViewersFrom(long from)
     {
         var peak = Sealed?.Sum(from, long.MaxValue).PeakViewers ?? 0;
-        foreach (var bucket in BucketsBetween(OpenFrom(from), long.MaxValue)) peak = Math.Max(peak, bucket.ViewerSampleMax);
+        var (first, end) = OpenMinutesBetween(from, long.MaxValue);
+        for (var minute = first; minute < end; minute++)
+        {
+            if (BucketAt(minute) is { } bucket) peak = Math.Max(peak, bucket.ViewerSampleMax);
+        }
         return peak;
     }
 
@@ -119,8 +113,20 @@ public sealed class LiveRollup
     internal long InteractionsBetween(long from, long to)
     {
         var interactions = to > from ? Sealed?.Sum(from, to - 1).Interactions ?? 0 : 0;
-        foreach (var bucket in BucketsBetween(OpenFrom(from), to)) interactions += bucket.Interactions;
+        var (first, end) = OpenMinutesBetween(from, to);
+        for (var minute = first; minute < end; minute++)
+        {
+            if (BucketAt(minute) is { } bucket) interactions += bucket.Interactions;
+        }
         return interactions;
+    }
+
+    // The minutes from `from` up to, not including, `to` that are not sealed and may have a bucket. Attention rules read
+    // them every tick, with loops rather than an iterator, which allocated once per rule and card.
+    private (long First, long End) OpenMinutesBetween(long from, long to)
+    {
+        var (oldest, newest) = BucketRange;
+        return (Math.Max(OpenFrom(from), oldest), newest == long.MinValue ? long.MinValue : Math.Min(to, newest + 1));
     }
 
     // Where the minutes that are not sealed begin, from `from` on: sealed ones are summed by SealedMinutes, and the bucket a
