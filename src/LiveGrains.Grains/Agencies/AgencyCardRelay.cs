@@ -60,6 +60,8 @@ public sealed partial class AgencyCardRelay(IGrainFactory grains, ILogger<Agency
                 }
                 (cards, ended) = outbox.Changes.Take();
             }
+            RelayInstruments.Calls.Add(1);
+            RelayInstruments.Cards.Add(cards.Length);
             try
             {
                 outbox.Thresholds = await outbox.Agency.ApplyCards(cards, ended);

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Diagnostics.Metrics;
+using LiveGrains.Grains.Agencies;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -38,7 +39,7 @@ public static class ObservabilityExtensions
         services.AddSingleton<LiveMetrics>();
         services.AddHealthChecks().AddCheck<ReadinessCheck>("cluster-and-storage", tags: ["ready"]);
         services.AddOpenTelemetry()
-            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddMeter(LiveMetrics.MeterName, OrleansMeter, RuntimeMeter)
+            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddMeter(LiveMetrics.MeterName, RelayInstruments.MeterName, OrleansMeter, RuntimeMeter)
                 .AddView(instrument => perMessage || !IsPerMessage(instrument) ? null : MetricStreamConfiguration.Drop)
                 .AddPrometheusExporter())
             .WithTracing(t =>
