@@ -2,20 +2,24 @@ using System.Collections.Concurrent;
 using LiveGrains.Contracts.Grains;
 using LiveGrains.Contracts.Streams;
 using LiveGrains.Contracts.Views;
+using LiveGrains.Grains.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace LiveGrains.Grains.Agencies;
 
 /// <summary>
 /// Carries the cards and ends of this silo's LIVEs to their agencies. Each agency has at most one call in flight,
-/// carrying everything posted since the previous call (the latest card of each LIVE): ten thousand LIVEs ticking
-/// once a second make a few calls per agency per second instead of one call per LIVE, and no LIVE waits on its
-/// agency. Calls to one agency never overlap, so a card posted before a LIVE's end cannot overtake it. Each agency's
-/// outbox has a lock of its own: with one lock for all, LIVEs posting to different agencies contended for it.
+/// carrying everything posted since the previous call (the latest card of each LIVE), and calls to one agency start at
+/// most once per <see cref="LiveGrainsOptions.AgencyRelayInterval"/>: ten thousand LIVEs ticking once a second make a
+/// few calls per agency per second instead of one call per card, and no LIVE waits on its agency. Calls to one agency
+/// never overlap, so a card posted before a LIVE's end cannot overtake it. Each agency's outbox has a lock of its own:
+/// with one lock for all, LIVEs posting to different agencies contended for it.
 /// </summary>
-public sealed partial class AgencyCardRelay(IGrainFactory grains, ILogger<AgencyCardRelay> logger)
+public sealed partial class AgencyCardRelay(IGrainFactory grains, TimeProvider clock, IOptions<LiveGrainsOptions> options, ILogger<AgencyCardRelay> logger)
 {
     private readonly ConcurrentDictionary<string, Outbox> _outboxes = new(StringComparer.Ordinal);
+    private readonly TimeSpan _interval = options.Value.AgencyRelayInterval;
 
     /// <summary>The attention thresholds the agency last answered with, or null before its first answer.</summary>
     public AttentionThresholds? ThresholdsOf(string agencyId) => _outboxes.GetValueOrDefault(agencyId)?.Thresholds;
@@ -49,8 +53,6 @@ public sealed partial class AgencyCardRelay(IGrainFactory grains, ILogger<Agency
     {
         while (true)
         {
-            LiveCard[] cards;
-            string[] ended;
             lock (outbox.Gate)
             {
                 if (outbox.Changes.IsEmpty)
@@ -58,8 +60,16 @@ public sealed partial class AgencyCardRelay(IGrainFactory grains, ILogger<Agency
                     outbox.Sending = false;
                     return;
                 }
-                (cards, ended) = outbox.Changes.Take();
             }
+            // A call as soon as the last is an interval old: the first card after a quiet spell goes at once, and cards
+            // that come faster wait together for the next call.
+            var wait = outbox.LastCall + _interval - clock.GetUtcNow();
+            if (wait > TimeSpan.Zero) await Task.Delay(wait, clock);
+            LiveCard[] cards;
+            string[] ended;
+            // Not empty: only this sender takes.
+            lock (outbox.Gate) (cards, ended) = outbox.Changes.Take();
+            outbox.LastCall = clock.GetUtcNow();
             RelayInstruments.Calls.Add(1);
             RelayInstruments.Cards.Add(cards.Length);
             try
@@ -88,6 +98,9 @@ public sealed partial class AgencyCardRelay(IGrainFactory grains, ILogger<Agency
         public IAgencyGrain Agency { get; } = agency;
         public PendingCardChanges Changes { get; } = new();
         public bool Sending { get; set; }
+
+        /// <summary>When the last call started; read and written only by the one sender at a time.</summary>
+        public DateTimeOffset LastCall { get; set; }
 
         public AttentionThresholds? Thresholds
         {

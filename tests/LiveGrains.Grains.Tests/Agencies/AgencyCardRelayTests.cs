@@ -3,8 +3,11 @@ using LiveGrains.Contracts.Events;
 using LiveGrains.Contracts.Grains;
 using LiveGrains.Contracts.Views;
 using LiveGrains.Grains.Agencies;
+using LiveGrains.Grains.Hosting;
 using LiveGrains.Grains.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LiveGrains.Grains.Tests.Agencies;
 
@@ -20,7 +23,7 @@ public sealed class AgencyCardRelayTests
     public async Task What_is_posted_during_a_call_goes_in_the_next_call_with_only_the_latest_card_of_each_live()
     {
         var agency = RecordingAgency.Create();
-        var relay = new AgencyCardRelay(OneAgencyFactory.Create(agency), NullLogger<AgencyCardRelay>.Instance);
+        var relay = Relay(agency, TimeProvider.System);
 
         relay.PostCard("agency", Card("L1", "first"));
         await agency.WaitForCalls(1);
@@ -38,11 +41,48 @@ public sealed class AgencyCardRelayTests
     }
 
     [Fact]
+    public async Task Cards_posted_within_the_interval_after_a_call_wait_for_it_and_go_together()
+    {
+        var agency = RecordingAgency.Create();
+        agency.Release();
+        var clock = new FakeTimeProvider(T0);
+        var relay = Relay(agency, clock);
+
+        relay.PostCard("agency", Card("L1", "first"));
+        await agency.WaitForCalls(1);
+        relay.PostCard("agency", Card("L2", "second"));
+        relay.PostCard("agency", Card("L3", "third"));
+        await Task.Delay(TimeSpan.FromMilliseconds(200), TestContext.Current.CancellationToken);
+        (await agency.WaitForCalls(1)).Count.ShouldBe(1);
+
+        clock.Advance(Interval);
+        var calls = await agency.WaitForCalls(2);
+
+        calls[1].Cards.Select(c => c.LiveId).ShouldBe(["L2", "L3"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task The_first_card_after_a_quiet_interval_goes_at_once()
+    {
+        var agency = RecordingAgency.Create();
+        agency.Release();
+        var clock = new FakeTimeProvider(T0);
+        var relay = Relay(agency, clock);
+        relay.PostCard("agency", Card("L1", "first"));
+        await agency.WaitForCalls(1);
+
+        clock.Advance(Interval);
+        relay.PostCard("agency", Card("L2", "after a quiet spell"));
+
+        (await agency.WaitForCalls(2))[1].Cards.Select(c => c.LiveId).ShouldBe(["L2"]);
+    }
+
+    [Fact]
     public async Task The_agencys_thresholds_are_known_after_its_first_answer()
     {
         var agency = RecordingAgency.Create();
         agency.Release();
-        var relay = new AgencyCardRelay(OneAgencyFactory.Create(agency), NullLogger<AgencyCardRelay>.Instance);
+        var relay = Relay(agency, TimeProvider.System);
         relay.ThresholdsOf("agency").ShouldBeNull();
 
         relay.PostCard("agency", Card("L1", "first"));
@@ -51,6 +91,11 @@ public sealed class AgencyCardRelayTests
         await Eventually.Get(() => Task.FromResult(relay.ThresholdsOf("agency")), t => t is not null, "thresholds");
         relay.ThresholdsOf("agency").ShouldBe(RecordingAgency.Thresholds);
     }
+
+    private static readonly TimeSpan Interval = new LiveGrainsOptions().AgencyRelayInterval;
+
+    private static AgencyCardRelay Relay(RecordingAgency agency, TimeProvider clock) =>
+        new(OneAgencyFactory.Create(agency), clock, Options.Create(new LiveGrainsOptions()), NullLogger<AgencyCardRelay>.Instance);
 
     /// <summary>An agency grain that records <see cref="IAgencyGrain.ApplyCards"/> calls; the first waits for <see cref="Release"/>.</summary>
     public class RecordingAgency : DispatchProxy
