@@ -43,13 +43,8 @@ public sealed class AgencyCardRelayTests
     [Fact]
     public async Task Cards_posted_within_the_interval_after_a_call_wait_for_it_and_go_together()
     {
-        var agency = RecordingAgency.Create();
-        agency.Release();
-        var clock = new FakeTimeProvider(T0);
-        var relay = Relay(agency, clock);
+        var (agency, clock, relay) = await AfterAFirstCall();
 
-        relay.PostCard("agency", Card("L1", "first"));
-        await agency.WaitForCalls(1);
         relay.PostCard("agency", Card("L2", "second"));
         relay.PostCard("agency", Card("L3", "third"));
         await Task.Delay(TimeSpan.FromMilliseconds(200), TestContext.Current.CancellationToken);
@@ -64,12 +59,7 @@ public sealed class AgencyCardRelayTests
     [Fact]
     public async Task The_first_card_after_a_quiet_interval_goes_at_once()
     {
-        var agency = RecordingAgency.Create();
-        agency.Release();
-        var clock = new FakeTimeProvider(T0);
-        var relay = Relay(agency, clock);
-        relay.PostCard("agency", Card("L1", "first"));
-        await agency.WaitForCalls(1);
+        var (agency, clock, relay) = await AfterAFirstCall();
 
         clock.Advance(Interval);
         relay.PostCard("agency", Card("L2", "after a quiet spell"));
@@ -93,6 +83,18 @@ public sealed class AgencyCardRelayTests
     }
 
     private static readonly TimeSpan Interval = new LiveGrainsOptions().AgencyRelayInterval;
+
+    // A relay on a clock of its own that has made one call (card L1) to an agency that answers at once.
+    private static async Task<(RecordingAgency Agency, FakeTimeProvider Clock, AgencyCardRelay Relay)> AfterAFirstCall()
+    {
+        var agency = RecordingAgency.Create();
+        agency.Release();
+        var clock = new FakeTimeProvider(T0);
+        var relay = Relay(agency, clock);
+        relay.PostCard("agency", Card("L1", "first"));
+        await agency.WaitForCalls(1);
+        return (agency, clock, relay);
+    }
 
     private static AgencyCardRelay Relay(RecordingAgency agency, TimeProvider clock) =>
         new(OneAgencyFactory.Create(agency), clock, Options.Create(new LiveGrainsOptions()), NullLogger<AgencyCardRelay>.Instance);
