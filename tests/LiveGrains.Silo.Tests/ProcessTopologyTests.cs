@@ -89,6 +89,14 @@ public sealed class ProcessTopologyTests : IAsyncLifetime
         {
             (await http.GetAsync(new Uri($"http://127.0.0.1:{port}/readyz"), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
         }
+        // The silos hold the grains: their Orleans and runtime numbers are scraped from them.
+        foreach (var silo in _topology.Silos)
+        {
+            var exposition = await http.GetStringAsync(new Uri($"http://127.0.0.1:{silo.HealthPort}/metrics"), Ct);
+            exposition.ShouldContain("orleans_catalog_activations");
+            exposition.ShouldContain("dotnet_gc_collections_total");
+            exposition.ShouldNotContain("orleans_messaging_processing_dispatcher");
+        }
         // Probes are anonymous, the API is not.
         (await http.GetAsync(new Uri(_topology.Web.BaseAddress, "api/metrics"), Ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }

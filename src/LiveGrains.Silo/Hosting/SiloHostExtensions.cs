@@ -1,7 +1,9 @@
+using LiveGrains.Grains.Hosting;
 using LiveGrains.Silo.Backfill;
 using LiveGrains.Storage.Hosting;
 using LiveGrains.Storage.Schema;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using OpenTelemetry.Metrics;
 
 namespace LiveGrains.Silo.Hosting;
 
@@ -12,7 +14,8 @@ public static partial class SiloHostExtensions
 
     /// <summary>
     /// The silo from <c>LiveGrains:Cluster</c>, Orleans' Kubernetes hosting when <see cref="ClusterSettings.Kubernetes"/>
-    /// is on, and Kestrel serving only the probes on <see cref="ClusterSettings.HealthPort"/>.
+    /// is on, its meters for Prometheus, and Kestrel serving only the probes and <c>/metrics</c> on
+    /// <see cref="ClusterSettings.HealthPort"/>.
     /// </summary>
     public static WebApplicationBuilder AddLiveGrainsSilo(this WebApplicationBuilder builder)
     {
@@ -28,6 +31,11 @@ public static partial class SiloHostExtensions
         // Explicit listen: overrides ASPNETCORE_HTTP_PORTS of the container images, so the probe port is one setting.
         builder.WebHost.ConfigureKestrel(k => k.ListenAnyIP(settings.HealthPort));
         builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo-active-and-postgres", tags: [ReadyTag]);
+        // In cluster mode the silos hold every grain: their Orleans, runtime and relay numbers are only here.
+        var perMessage = builder.Configuration.GetValue<bool>(SiloMeters.PerMessageMetricsKey);
+        builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddMeter([.. SiloMeters.Names])
+            .AddView(instrument => perMessage || !SiloMeters.IsPerMessage(instrument) ? null : MetricStreamConfiguration.Drop)
+            .AddPrometheusExporter());
         return builder;
     }
 
@@ -50,12 +58,16 @@ public static partial class SiloHostExtensions
         return app.Services.GetRequiredService<CreatorDirectoryBackfill>().RunOrLogAsync(app.Lifetime.ApplicationStopping);
     }
 
-    /// <summary><c>/healthz</c>: the process answers. <c>/readyz</c>: the silo is Active in the cluster and Postgres answers.</summary>
+    /// <summary>
+    /// <c>/healthz</c>: the process answers. <c>/readyz</c>: the silo is Active in the cluster and Postgres answers.
+    /// <c>/metrics</c>: Prometheus.
+    /// </summary>
     public static WebApplication MapLiveGrainsSiloProbes(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) });
+        app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
     }
 

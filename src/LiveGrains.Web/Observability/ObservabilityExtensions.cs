@@ -1,6 +1,4 @@
-using System.Collections.Frozen;
-using System.Diagnostics.Metrics;
-using LiveGrains.Grains.Agencies;
+using LiveGrains.Grains.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -11,23 +9,6 @@ namespace LiveGrains.Web.Observability;
 public static class ObservabilityExtensions
 {
     /// <summary>
-    /// The runtime's own meter (collections, pause time, bytes allocated, thread pool, lock contention): what an operator
-    /// looks at first when a silo slows down, and what the load generator reads to report the host's collections.
-    /// </summary>
-    public const string RuntimeMeter = "System.Runtime";
-
-    /// <summary>Orleans' meter: activations, storage and stream latency, request latency, directory and messaging.</summary>
-    public const string OrleansMeter = "Microsoft.Orleans";
-
-    /// <summary>
-    /// Setting (<c>true</c>/<c>false</c>, default false) that keeps Orleans' per-message instruments: counters of every
-    /// message dispatched and enqueued, and histograms of every message's size. They box their tags' values for every
-    /// message: about 4 % of the host's allocations on the Orleans client path at high ingest rates (BENCHMARKS.md).
-    /// Dropped, Orleans does not record them at all.
-    /// </summary>
-    public const string PerMessageMetricsKey = "LiveGrains:Observability:PerMessageMetrics";
-
-    /// <summary>
     /// Registers instruments, exporters and checks. Traces (ASP.NET Core requests and the Orleans grain calls they
     /// make) go to an OTLP collector when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is configured, and nowhere otherwise.
     /// </summary>
@@ -35,12 +16,12 @@ public static class ObservabilityExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var otlp = !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
-        var perMessage = configuration.GetValue<bool>(PerMessageMetricsKey);
+        var perMessage = configuration.GetValue<bool>(SiloMeters.PerMessageMetricsKey);
         services.AddSingleton<LiveMetrics>();
         services.AddHealthChecks().AddCheck<ReadinessCheck>("cluster-and-storage", tags: ["ready"]);
         services.AddOpenTelemetry()
-            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddMeter(LiveMetrics.MeterName, RelayInstruments.MeterName, OrleansMeter, RuntimeMeter)
-                .AddView(instrument => perMessage || !IsPerMessage(instrument) ? null : MetricStreamConfiguration.Drop)
+            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddMeter([LiveMetrics.MeterName, .. SiloMeters.Names])
+                .AddView(instrument => perMessage || !SiloMeters.IsPerMessage(instrument) ? null : MetricStreamConfiguration.Drop)
                 .AddPrometheusExporter())
             .WithTracing(t =>
             {
@@ -48,18 +29,6 @@ public static class ObservabilityExtensions
                 if (otlp) t.AddOtlpExporter();
             });
         return services;
-    }
-
-    private static readonly FrozenSet<string> PerMessageInstruments = FrozenSet.Create(StringComparer.Ordinal,
-        "orleans-messaging-processing-dispatcher-received", "orleans-messaging-processing-dispatcher-processed",
-        "orleans-messaging-processing-dispatcher-forwarded", "orleans-messaging-processing-ima-received",
-        "orleans-messaging-processing-ima-enqueued", "orleans-messaging-sent-messages-size", "orleans-messaging-received-messages-size");
-
-    /// <summary>True for Orleans' instruments recorded once per message (see <see cref="PerMessageMetricsKey"/>).</summary>
-    public static bool IsPerMessage(Instrument instrument)
-    {
-        ArgumentNullException.ThrowIfNull(instrument);
-        return instrument.Meter.Name == OrleansMeter && PerMessageInstruments.Contains(instrument.Name);
     }
 
     /// <summary>

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
 using LiveGrains.Contracts.Json;
-using LiveGrains.Web.Observability;
+using LiveGrains.Grains.Hosting;
 using LiveGrains.Web.Tests.Support;
 
 namespace LiveGrains.Web.Tests.Apis;
@@ -59,13 +59,13 @@ public sealed class ApiTests(WebFixture app)
     [Fact]
     public void Only_orleans_instruments_recorded_per_message_are_per_message()
     {
-        using var orleans = new Meter(ObservabilityExtensions.OrleansMeter);
+        using var orleans = new Meter(SiloMeters.OrleansMeter);
         using var ours = new Meter("LiveGrains.Test");
 
-        ObservabilityExtensions.IsPerMessage(orleans.CreateCounter<int>("orleans-messaging-processing-dispatcher-received")).ShouldBeTrue();
-        ObservabilityExtensions.IsPerMessage(orleans.CreateHistogram<int>("orleans-messaging-sent-messages-size")).ShouldBeTrue();
-        ObservabilityExtensions.IsPerMessage(orleans.CreateCounter<int>("orleans-catalog-activation-created")).ShouldBeFalse();
-        ObservabilityExtensions.IsPerMessage(ours.CreateCounter<int>("orleans-messaging-processing-dispatcher-received")).ShouldBeFalse();
+        SiloMeters.IsPerMessage(orleans.CreateCounter<int>("orleans-messaging-processing-dispatcher-received")).ShouldBeTrue();
+        SiloMeters.IsPerMessage(orleans.CreateHistogram<int>("orleans-messaging-sent-messages-size")).ShouldBeTrue();
+        SiloMeters.IsPerMessage(orleans.CreateCounter<int>("orleans-catalog-activation-created")).ShouldBeFalse();
+        SiloMeters.IsPerMessage(ours.CreateCounter<int>("orleans-messaging-processing-dispatcher-received")).ShouldBeFalse();
     }
 
     [Fact]

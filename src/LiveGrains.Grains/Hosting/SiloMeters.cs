@@ -1,0 +1,44 @@
+using System.Collections.Frozen;
+using System.Diagnostics.Metrics;
+using LiveGrains.Grains.Agencies;
+
+namespace LiveGrains.Grains.Hosting;
+
+/// <summary>
+/// The meters a process that hosts or calls the silo exports, and the Orleans instruments it leaves out: one list for the
+/// web process and the silo process, whose exporters are set up apart.
+/// </summary>
+public static class SiloMeters
+{
+    /// <summary>
+    /// The runtime's own meter (collections, pause time, bytes allocated, thread pool, lock contention): what an operator
+    /// looks at first when a silo slows down, and what the load generator reads to report the host's collections.
+    /// </summary>
+    public const string RuntimeMeter = "System.Runtime";
+
+    /// <summary>Orleans' meter: activations, storage and stream latency, request latency, directory and messaging.</summary>
+    public const string OrleansMeter = "Microsoft.Orleans";
+
+    /// <summary>
+    /// Setting (<c>true</c>/<c>false</c>, default false) that keeps Orleans' per-message instruments: counters of every
+    /// message dispatched and enqueued, and histograms of every message's size. They box their tags' values for every
+    /// message: about 4 % of the host's allocations on the Orleans client path at high ingest rates (BENCHMARKS.md).
+    /// Dropped, Orleans does not record them at all.
+    /// </summary>
+    public const string PerMessageMetricsKey = "LiveGrains:Observability:PerMessageMetrics";
+
+    /// <summary>The silo's meters: the relay's, Orleans' and the runtime's.</summary>
+    public static readonly IReadOnlyList<string> Names = [RelayInstruments.MeterName, OrleansMeter, RuntimeMeter];
+
+    private static readonly FrozenSet<string> PerMessageInstruments = FrozenSet.Create(StringComparer.Ordinal,
+        "orleans-messaging-processing-dispatcher-received", "orleans-messaging-processing-dispatcher-processed",
+        "orleans-messaging-processing-dispatcher-forwarded", "orleans-messaging-processing-ima-received",
+        "orleans-messaging-processing-ima-enqueued", "orleans-messaging-sent-messages-size", "orleans-messaging-received-messages-size");
+
+    /// <summary>True for Orleans' instruments recorded once per message (see <see cref="PerMessageMetricsKey"/>).</summary>
+    public static bool IsPerMessage(Instrument instrument)
+    {
+        ArgumentNullException.ThrowIfNull(instrument);
+        return instrument.Meter.Name == OrleansMeter && PerMessageInstruments.Contains(instrument.Name);
+    }
+}
