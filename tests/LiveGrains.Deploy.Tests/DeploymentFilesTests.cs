@@ -130,6 +130,20 @@ public sealed class DeploymentFilesTests
     }
 
     [Fact]
+    public void Prometheus_scrapes_each_pod_on_the_port_that_serves_its_metrics()
+    {
+        // Both hosts map /metrics next to their probes: the silo on its probe port, the web process on its HTTP port.
+        foreach (var (workload, port) in new[] { ("livegrains-silo", "probes"), ("livegrains-web", "http") })
+        {
+            var container = OurContainers().Single(c => c.Workload == workload);
+            var annotations = (YamlMappingNode)container.PodMetadata["annotations"];
+            annotations["prometheus.io/scrape"].Text().ShouldBe("true", customMessage: workload);
+            annotations["prometheus.io/path"].Text().ShouldBe("/metrics", customMessage: workload);
+            int.Parse(annotations["prometheus.io/port"].Text()).ShouldBe(ContainerPorts(container)[port], customMessage: workload);
+        }
+    }
+
+    [Fact]
     public void Every_Kubernetes_probe_asks_a_path_the_hosts_serve_on_a_port_the_container_declares()
     {
         var probes = 0;
