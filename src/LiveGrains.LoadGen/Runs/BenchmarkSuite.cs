@@ -62,6 +62,8 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
         var serializer = silo?.Services.GetRequiredService<Serializer>();
         var reports = new List<TargetReport>();
         var hostTargets = options.Targets.Count(IsOnHost);
+        // Scanned once: every copy moves the same events.
+        var timeRange = workload.TimeRange();
         for (var round = 0; round < options.Rounds; round++)
         {
             // Every other round in reverse, so that no target always runs first, or right after the same one.
@@ -74,7 +76,7 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
                 // New LIVEs for each round: the baselines count whatever they are sent, and LIVE grains would take a LIVE's
                 // events again as duplicates. The host targets of one round share the host's grains, so each has its own.
                 var run = onHost ? round * hostTargets + options.Targets.Where(IsOnHost).ToList().IndexOf(name) : round;
-                var events = workload.ForRun(run, ShiftToNow(workload));
+                var events = workload.ForRun(run, ShiftToNow(timeRange));
                 // The copy is a gigabyte at 3M events: collected and compacted now, it is old before the warm-up, and no
                 // collection while the target is measured has to move it.
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
@@ -83,7 +85,7 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
                 if (name == "inproc")
                 {
                     // Memory is measured on LIVEs of its own too, after those of every in-process round.
-                    var (heap, memoryTotals) = await MeasureMemoryAsync(new WireCopyTarget(target, serializer!), workload.ForRun(options.Rounds + round, ShiftToNow(workload)), cancellationToken);
+                    var (heap, memoryTotals) = await MeasureMemoryAsync(new WireCopyTarget(target, serializer!), workload.ForRun(options.Rounds + round, ShiftToNow(timeRange)), cancellationToken);
                     report = report with { HeapBytesPerActiveLive = heap, MemoryTotals = memoryTotals };
                 }
                 reports.Add(report with { Round = round });
@@ -107,9 +109,9 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
     // boundaries fell reached LIVEs as late events for minutes whose sums their cards had closed (BENCHMARKS.md, "Late
     // events the workload made"). A workload too long to be sent ahead of the clock within the skew receivers accept
     // (EventValidator.MaxClockSkew, less a minute) is sent as generated, aligned on the dedupe generations.
-    private static TimeSpan ShiftToNow(Workload workload)
+    private static TimeSpan ShiftToNow((DateTimeOffset First, DateTimeOffset Last) timeRange)
     {
-        var (first, last) = workload.TimeRange();
+        var (first, last) = timeRange;
         if (first > last || last - first + LeadToMeasuring > EventValidator.MaxClockSkew - TimeSpan.FromMinutes(1)) return TimeSpan.Zero;
         var wanted = DateTimeOffset.UtcNow + LeadToMeasuring - first;
         return TimeSpan.FromMinutes(Math.Floor(wanted.TotalMinutes));
