@@ -57,11 +57,20 @@ public sealed class DedupeWindow
     [Id(5)] public long NewestGeneration;
     [Id(6)] public long OldestHeldGeneration;
 
+    /// <summary>Ids made of one prefix and a counter, kept as a nibble each instead of a fingerprint; null until the first.</summary>
+    [Id(8)] public EventSequenceMap? Sequences;
+
     // Where the last id that Check did not find belongs, until the table next changes: a LIVE checks an event id, applies
     // the event, then adds the id, and the add skips probing the same run again. Zero while nothing is noted (no entry's
     // id part is zero), which is also what a copy made by the serializer starts with.
     [NonSerialized] private ulong _missed;
     [NonSerialized] private int _missedAt;
+
+    // The id read last (see Note): its counter, the length of its prefix, and its fingerprint's key once computed.
+    [NonSerialized] private string? _noted;
+    [NonSerialized] private long _notedCounter;
+    [NonSerialized] private int _notedPrefix;
+    [NonSerialized] private ulong _notedKey;
 
     /// <summary>How far before its newest event a LIVE is sure to recognise a re-sent event.</summary>
     public TimeSpan Length => TimeSpan.FromSeconds(GenerationSeconds * WindowGenerations);
@@ -72,7 +81,7 @@ public sealed class DedupeWindow
         get
         {
             AdoptGenerations();
-            return Held;
+            return Held + (Sequences?.Held ?? 0);
         }
     }
 
@@ -103,13 +112,20 @@ public sealed class DedupeWindow
     }
 
     /// <summary>Whether the id of an event that happened at <paramref name="occurredAt"/> was added before.</summary>
-    public DedupeCheck Check(UInt128 fingerprint, DateTimeOffset occurredAt)
+    public DedupeCheck Check(string id, DateTimeOffset occurredAt)
     {
         Prepare();
         if (!Started) return DedupeCheck.New;
         if (GenerationOf(occurredAt) < OldestKept) return DedupeCheck.BeforeWindow;
         // Whatever generation an id was added in: an id is one event whatever occurredAt a retry carries.
-        var key = KeyOf(fingerprint);
+        var counter = Note(id);
+        if (counter >= 0)
+        {
+            if (Sequences?.Contains(counter) == true) return DedupeCheck.Seen;
+            // A counter the map could not reach when its id came is among the fingerprints.
+            if (Held == 0) return DedupeCheck.New;
+        }
+        var key = NotedKey();
         var at = Find(Table, key);
         if (at >= 0) return DedupeCheck.Seen;
         (_missed, _missedAt) = (key, ~at);
@@ -120,10 +136,13 @@ public sealed class DedupeWindow
     /// Remembers the id of an event that happened at <paramref name="occurredAt"/> (nothing when that is before the
     /// window, or when the id is already remembered), and forgets the generations a newer event pushes out of the window.
     /// </summary>
-    public void Add(UInt128 fingerprint, DateTimeOffset occurredAt)
+    public void Add(string id, DateTimeOffset occurredAt)
     {
         Prepare();
-        Add(KeyOf(fingerprint), GenerationOf(occurredAt));
+        var counter = Note(id);
+        var generation = GenerationOf(occurredAt);
+        if (Advance(generation) && (counter < 0 || !TryAddCounter(id, counter, generation))) Insert(NotedKey(), generation);
+        _noted = null;
     }
 
     /// <summary>
@@ -137,10 +156,12 @@ public sealed class DedupeWindow
         Prepare();
         if (Started) throw new InvalidOperationException("Ids of an earlier checkpoint are adopted before any other.");
         var generation = GenerationOf(newest);
-        foreach (var half in ids.LowHalves()) Add(KeyOf(half), generation);
+        Advance(generation);
+        foreach (var half in ids.LowHalves()) Insert(KeyOf(half), generation);
     }
 
-    private void Add(ulong key, long generation)
+    // Moves the window to a newer generation, forgetting those that leave it; false for a generation already before it.
+    private bool Advance(long generation)
     {
         if (!Started)
         {
@@ -154,8 +175,24 @@ public sealed class DedupeWindow
         }
         else if (generation < OldestKept)
         {
-            return;
+            return false;
         }
+        return true;
+    }
+
+    // Holds a counter read from the id in the map (started with its prefix by the first such id); false when the map
+    // refuses it, and the id goes among the fingerprints.
+    private bool TryAddCounter(string id, long counter, long generation)
+    {
+        Sequences ??= new EventSequenceMap { Prefix = id[.._notedPrefix] };
+        if (Held > 0 && _missed != NotedKey() && Find(Table, NotedKey()) >= 0) return true;
+        if (!Sequences.TryAdd(counter, generation)) return false;
+        OldestHeldGeneration = Math.Min(OldestHeldGeneration, generation);
+        return true;
+    }
+
+    private void Insert(ulong key, long generation)
+    {
         int at;
         if (key == _missed)
         {
@@ -176,6 +213,23 @@ public sealed class DedupeWindow
         Table[at] = key | ((ulong)generation & TagMask);
         Held++;
         OldestHeldGeneration = Math.Min(OldestHeldGeneration, generation);
+    }
+
+    // Reads an id once for a Check and the Add after it: its counter when it belongs in the map (it has the map's prefix,
+    // or it would start the map), else -1; its fingerprint's key only when asked for.
+    private long Note(string id)
+    {
+        if (ReferenceEquals(id, _noted)) return _notedCounter;
+        (_noted, _notedKey) = (id, 0);
+        _notedCounter = EventSequenceMap.TryRead(id, out _notedPrefix, out var counter) && (Sequences is null || Sequences.HasPrefix(id, _notedPrefix))
+            ? counter : -1;
+        return _notedCounter;
+    }
+
+    private ulong NotedKey()
+    {
+        if (_notedKey == 0) _notedKey = KeyOf(FingerprintSet.Fingerprint(_noted!));
+        return _notedKey;
     }
 
     // Drops the ids of generations that left the window. What stays is the ids of a window's length of generations; the
@@ -199,9 +253,10 @@ public sealed class DedupeWindow
             kept[count++] = entry;
             oldestHeld = Math.Min(oldestHeld, generation);
         }
-        var length = Math.Max(MinLength, (int)Math.Min(Array.MaxLength, (long)count * (WindowGenerations + 1) * 11 / (WindowGenerations * 10) * 8 / 7 + 1));
-        if (Table.Length >= length - length / 20 && Table.Length <= length + length / 8) Array.Clear(Table);
-        else Table = new ulong[length];
+        if (Sequences is not null) oldestHeld = Math.Min(oldestHeld, Sequences.Forget(oldest, previous));
+        var length = count == 0 ? 0 : Math.Max(MinLength, (int)Math.Min(Array.MaxLength, (long)count * (WindowGenerations + 1) * 11 / (WindowGenerations * 10) * 8 / 7 + 1));
+        if (Table.Length >= length - length / 20 && Table.Length <= length + length / 8 && length > 0) Array.Clear(Table);
+        else Table = length == 0 ? [] : new ulong[length];
         for (var i = 0; i < count; i++) Table[~Find(Table, kept[i])] = kept[i];
         ArrayPool<ulong>.Shared.Return(kept);
         (Held, OldestHeldGeneration, _missed) = (count, oldestHeld, 0);
@@ -261,7 +316,8 @@ public sealed class DedupeWindow
         Generations = null;
         foreach (var generation in generations)
         {
-            foreach (var half in generation.Ids.LowHalves()) Add(KeyOf(half), generation.Slot);
+            if (!Advance(generation.Slot)) continue;
+            foreach (var half in generation.Ids.LowHalves()) Insert(KeyOf(half), generation.Slot);
         }
     }
 

@@ -191,8 +191,7 @@ public sealed class LiveRollup
     {
         ArgumentNullException.ThrowIfNull(e);
         if (SeenEventIds is not null) AdoptSeenEventIds();
-        var eventId = FingerprintSet.Fingerprint(e.EventId);
-        switch (EventIds.Check(eventId, e.OccurredAt))
+        switch (EventIds.Check(e.EventId, e.OccurredAt))
         {
             case DedupeCheck.Seen:
                 return ApplyOutcome.Duplicate;
@@ -211,7 +210,7 @@ public sealed class LiveRollup
         if (outcome.Kind != ApplyKind.Rejected)
         {
             // An order counted under another event id is still remembered by this id, so its retries are duplicates too.
-            EventIds.Add(eventId, e.OccurredAt);
+            EventIds.Add(e.EventId, e.OccurredAt);
         }
         if (outcome.Kind == ApplyKind.Accepted)
         {
