@@ -18,6 +18,13 @@ namespace LiveGrains.Grains.Rollup;
 /// of two (positions come from a multiply-shift), so past 512 entries it grows by half, not double. With n ids in it, a
 /// new id is taken for one of them with a probability of about n/2⁶⁰, 10⁻¹⁴ for ten thousand ids.
 /// </para>
+/// <para>
+/// Ids that number a LIVE's events (one prefix and a counter) go to an <see cref="EventSequenceMap"/> instead, half a
+/// byte each and exact: after an hour on air at four events a second the ids took about 38 KiB a LIVE as fingerprints.
+/// An id goes to the same place every time it comes (its spelling decides), except a counter the map could not reach
+/// when it came, which is a fingerprint; so a counter that the map does not hold is looked for among the fingerprints
+/// whenever there are any.
+/// </para>
 /// </summary>
 [GenerateSerializer, Alias("lg.DedupeWindow")]
 public sealed class DedupeWindow
