@@ -21,6 +21,9 @@ public sealed class DedupeWindowTests
         Mixed,
     }
 
+    /// <summary>Every spelling, for the rules that hold whatever a producer writes.</summary>
+    public static TheoryData<Spelling> Spellings => [Spelling.Opaque, Spelling.Numbered, Spelling.Mixed];
+
     private static string Id(int i) => Id(i, Spelling.Opaque);
 
     private static string Id(int i, Spelling spelling) => spelling switch
@@ -38,9 +41,7 @@ public sealed class DedupeWindowTests
     };
 
     [Theory]
-    [InlineData(Spelling.Opaque)]
-    [InlineData(Spelling.Numbered)]
-    [InlineData(Spelling.Mixed)]
+    [MemberData(nameof(Spellings))]
     public void An_id_is_recognised_whatever_occurredAt_its_retry_carries(Spelling spelling)
     {
         var window = new DedupeWindow();
@@ -53,9 +54,7 @@ public sealed class DedupeWindowTests
     }
 
     [Theory]
-    [InlineData(Spelling.Opaque)]
-    [InlineData(Spelling.Numbered)]
-    [InlineData(Spelling.Mixed)]
+    [MemberData(nameof(Spellings))]
     public void Events_up_to_the_window_before_the_newest_are_inside_and_older_ones_before_it(Spelling spelling)
     {
         var window = new DedupeWindow();
@@ -119,9 +118,7 @@ public sealed class DedupeWindowTests
     }
 
     [Theory]
-    [InlineData(Spelling.Opaque)]
-    [InlineData(Spelling.Numbered)]
-    [InlineData(Spelling.Mixed)]
+    [MemberData(nameof(Spellings))]
     public void An_id_whose_generation_left_the_window_is_forgotten(Spelling spelling)
     {
         var window = new DedupeWindow();
@@ -140,9 +137,7 @@ public sealed class DedupeWindowTests
     }
 
     [Theory]
-    [InlineData(Spelling.Opaque)]
-    [InlineData(Spelling.Numbered)]
-    [InlineData(Spelling.Mixed)]
+    [MemberData(nameof(Spellings))]
     public void After_a_pause_of_more_than_sixteen_generations_the_ids_before_it_are_forgotten(Spelling spelling)
     {
         // Eighteen generations of 150 s: an entry's four tag bits alone would read its generation as two before the newest.
@@ -157,9 +152,7 @@ public sealed class DedupeWindowTests
     }
 
     [Theory]
-    [InlineData(Spelling.Opaque)]
-    [InlineData(Spelling.Numbered)]
-    [InlineData(Spelling.Mixed)]
+    [MemberData(nameof(Spellings))]
     public void The_window_answers_as_a_set_per_generation_does_under_random_order(Spelling spelling)
     {
         // The reference: a set per generation, the newest and a window's length of generations before it kept, as the rules say.
@@ -219,9 +212,7 @@ public sealed class DedupeWindowTests
     }
 
     [Theory]
-    [InlineData(Spelling.Opaque)]
-    [InlineData(Spelling.Numbered)]
-    [InlineData(Spelling.Mixed)]
+    [MemberData(nameof(Spellings))]
     public void An_id_from_before_the_window_is_not_remembered(Spelling spelling)
     {
         var window = new DedupeWindow();
@@ -250,9 +241,7 @@ public sealed class DedupeWindowTests
     }
 
     [Theory]
-    [InlineData(Spelling.Opaque)]
-    [InlineData(Spelling.Numbered)]
-    [InlineData(Spelling.Mixed)]
+    [MemberData(nameof(Spellings))]
     public void A_window_survives_the_serializer(Spelling spelling)
     {
         var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
