@@ -64,8 +64,8 @@ public sealed class DedupeWindow
     [Id(5)] public long NewestGeneration;
     [Id(6)] public long OldestHeldGeneration;
 
-    /// <summary>Ids made of one prefix and a counter, kept as a nibble each instead of a fingerprint; null until the first.</summary>
-    [Id(8)] public EventSequenceMap? Sequences;
+    /// <summary>Ids made of one prefix and a counter, kept as a nibble each instead of a fingerprint; not started until the first.</summary>
+    [Id(8)] public EventSequenceMap Sequences;
 
     // Where the last id that Check did not find belongs, until the table next changes: a LIVE checks an event id, applies
     // the event, then adds the id, and the add skips probing the same run again. Zero while nothing is noted (no entry's
@@ -88,7 +88,7 @@ public sealed class DedupeWindow
         get
         {
             AdoptGenerations();
-            return Held + (Sequences?.Held ?? 0);
+            return Held + Sequences.Held;
         }
     }
 
@@ -128,7 +128,7 @@ public sealed class DedupeWindow
         var counter = Note(id);
         if (counter >= 0)
         {
-            if (Sequences?.Contains(counter) == true) return DedupeCheck.Seen;
+            if (Sequences.Contains(counter)) return DedupeCheck.Seen;
             // A counter the map could not reach when its id came is among the fingerprints.
             if (Held == 0) return DedupeCheck.New;
         }
@@ -191,7 +191,7 @@ public sealed class DedupeWindow
     // refuses it, and the id goes among the fingerprints.
     private bool TryAddCounter(string id, long counter, long generation)
     {
-        Sequences ??= new EventSequenceMap { Prefix = id[.._notedPrefix] };
+        if (Sequences.Prefix is null) Sequences = new EventSequenceMap(id[.._notedPrefix]);
         if (Held > 0 && _missed != NotedKey() && Find(Table, NotedKey()) >= 0) return true;
         if (!Sequences.TryAdd(counter, generation)) return false;
         OldestHeldGeneration = Math.Min(OldestHeldGeneration, generation);
@@ -228,7 +228,7 @@ public sealed class DedupeWindow
     {
         if (ReferenceEquals(id, _noted)) return _notedCounter;
         (_noted, _notedKey) = (id, 0);
-        _notedCounter = EventSequenceMap.TryRead(id, out _notedPrefix, out var counter) && (Sequences is null || Sequences.HasPrefix(id, _notedPrefix))
+        _notedCounter = EventSequenceMap.TryRead(id, out _notedPrefix, out var counter) && (Sequences.Prefix is null || Sequences.HasPrefix(id, _notedPrefix))
             ? counter : -1;
         return _notedCounter;
     }
@@ -260,7 +260,7 @@ public sealed class DedupeWindow
             kept[count++] = entry;
             oldestHeld = Math.Min(oldestHeld, generation);
         }
-        if (Sequences is not null) oldestHeld = Math.Min(oldestHeld, Sequences.Forget(oldest, previous));
+        if (Sequences.Prefix is not null) oldestHeld = Math.Min(oldestHeld, Sequences.Forget(oldest, previous));
         var length = count == 0 ? 0 : Math.Max(MinLength, (int)Math.Min(Array.MaxLength, (long)count * (WindowGenerations + 1) * 11 / (WindowGenerations * 10) * 8 / 7 + 1));
         if (Table.Length >= length - length / 20 && Table.Length <= length + length / 8 && length > 0) Array.Clear(Table);
         else Table = length == 0 ? [] : new ulong[length];

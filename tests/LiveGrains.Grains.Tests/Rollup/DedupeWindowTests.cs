@@ -267,9 +267,8 @@ public sealed class DedupeWindowTests
         window.Count.ShouldBeGreaterThanOrEqualTo(10 * 60 * 4);
         window.Count.ShouldBeLessThanOrEqualTo(15 * 60 * 4 + 7 * 4);
         window.Table.ShouldBeEmpty();
-        var map = window.Sequences.ShouldNotBeNull();
-        map.Held.ShouldBe(window.Count);
-        map.Tags.Length.ShouldBeLessThanOrEqualTo(window.Count);
+        window.Sequences.Held.ShouldBe(window.Count);
+        window.Sequences.Tags.Length.ShouldBeLessThanOrEqualTo(window.Count);
         window.Check(Id(2 * 3600 * 4 - 100, Spelling.Numbered), T0.AddHours(2)).ShouldBe(DedupeCheck.Seen);
         window.Check(Id(2 * 3600 * 4, Spelling.Numbered), T0.AddHours(2)).ShouldBe(DedupeCheck.New);
     }
@@ -286,7 +285,7 @@ public sealed class DedupeWindowTests
         }
 
         window.Count.ShouldBe(ids.Length);
-        window.Sequences.ShouldNotBeNull().Held.ShouldBe(2);
+        window.Sequences.Held.ShouldBe(2);
         foreach (var id in ids) window.Check(id, T0).ShouldBe(DedupeCheck.Seen, id);
     }
 
@@ -297,7 +296,7 @@ public sealed class DedupeWindowTests
         for (var i = 0; i < 500; i++) window.Add($"live-1-{i * 1_000_000L}", T0.AddSeconds(i / 10.0));
 
         window.Count.ShouldBe(500);
-        window.Sequences.ShouldNotBeNull().Tags.Length.ShouldBeLessThanOrEqualTo(1024);
+        window.Sequences.Tags.Length.ShouldBeLessThanOrEqualTo(1024);
         window.Held.ShouldBeGreaterThan(450);
         for (var i = 0; i < 500; i++) window.Check($"live-1-{i * 1_000_000L}", T0.AddMinutes(1)).ShouldBe(DedupeCheck.Seen);
         window.Check("live-1-1", T0.AddMinutes(1)).ShouldBe(DedupeCheck.New);
@@ -314,7 +313,7 @@ public sealed class DedupeWindowTests
         // Then the map grows towards it, one dense id at a time.
         for (var i = 1; i < 100_000; i += 3) window.Add($"live-1-{i}", T0.AddSeconds(i / 1000.0));
 
-        window.Sequences.ShouldNotBeNull().Base.ShouldBe(0);
+        window.Sequences.Base.ShouldBe(0);
         (window.Sequences.Tags.Length * 2L).ShouldBeGreaterThan(100_000);
         window.Check("live-1-100000", T0.AddMinutes(2)).ShouldBe(DedupeCheck.Seen);
         window.Check("live-1-99999", T0.AddMinutes(2)).ShouldBe(DedupeCheck.New);

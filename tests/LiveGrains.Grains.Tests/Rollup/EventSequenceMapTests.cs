@@ -28,7 +28,7 @@ public sealed class EventSequenceMapTests
     [Fact]
     public void A_map_forgets_the_generations_before_the_oldest_kept_and_drops_its_front()
     {
-        var map = new EventSequenceMap { Prefix = "x-" };
+        var map = new EventSequenceMap("x-");
         for (var i = 0; i < 4_000; i++) map.TryAdd(i, i / 1_000).ShouldBeTrue();
 
         map.Forget(oldestKept: 2, newest: 3).ShouldBe(2);
