@@ -93,27 +93,27 @@ public static class RollupMemoryBenchmark
         };
         var heap = Heap();
         guidWindows.Clear();
-        Freed(ref heap, count, "event ids spelled as GUIDs instead (not in the total)", rows);
+        Freed(ref heap, count, "event ids spelled as GUIDs instead, KiB (not in the total)", rows);
         double total = 0;
         foreach (var (part, release) in Parts)
         {
             foreach (var rollup in rollups.Values) release(rollup);
-            total += Freed(ref heap, count, part, rows);
+            total += Freed(ref heap, count, part + ", KiB", rows);
         }
         rollups.Clear();
-        total += Freed(ref heap, count, "the rest (the rollup object, its ids and titles, empty parts)", rows);
+        total += Freed(ref heap, count, "the rest (the rollup object, its ids and titles, empty parts), KiB", rows);
         rows["total, KiB per LIVE"] = Format(total, "N2");
         // The world (its viewers on air, its creators) stays alive until here, so that none of it is freed with a part.
         GC.KeepAlive(world);
         return new Column(rows);
     }
 
-    private static double Freed(ref long heap, int lives, string part, Dictionary<string, string> rows)
+    private static double Freed(ref long heap, int lives, string row, Dictionary<string, string> rows)
     {
         var now = Heap();
         var kib = (heap - now) / 1024.0 / lives;
         heap = now;
-        rows[part + ", KiB"] = Format(kib, "N2");
+        rows[row] = Format(kib, "N2");
         return kib;
     }
 
