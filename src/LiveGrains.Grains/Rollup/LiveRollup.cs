@@ -17,12 +17,6 @@ public sealed class LiveRollup
     /// <summary>Comments kept per LIVE (newest).</summary>
     public const int MaxComments = 50;
 
-    /// <summary>
-    /// Minutes before the newest that stay open whatever the dedupe window: the attention rules read the last minutes
-    /// every tick (13 with an agency's default thresholds), and a sealed minute is decoded on each read.
-    /// </summary>
-    public const int OpenMinutes = 30;
-
     /// <summary>Distinct regions kept in the viewer profile; the rest are counted under "other".</summary>
     public const int MaxRegions = 100;
 
@@ -434,8 +428,9 @@ public sealed class LiveRollup
             var (oldest, newest) = BucketRange;
             Minutes[minute] = bucket = new MinuteBucket();
             _bucketRange = (Math.Min(oldest, minute), Math.Max(newest, minute));
-            // A new minute at the front: about once a minute, the minutes that left the dedupe window are sealed.
-            if (minute > newest) SealBefore(Math.Min(MinuteOf(EventIds.Start), minute - OpenMinutes));
+            // A new minute at the front: about once a minute, the minutes that left the dedupe window are sealed. The
+            // attention rules that read back further sum sealed ranges once a minute (SealedMinutes.Sum), not each tick.
+            if (minute > newest) SealBefore(MinuteOf(EventIds.Start));
         }
         (_lastBucket, _lastBucketMinute) = (bucket, minute);
         return bucket;

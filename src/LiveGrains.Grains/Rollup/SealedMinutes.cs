@@ -1,14 +1,13 @@
 namespace LiveGrains.Grains.Rollup;
 
 /// <summary>
-/// The minute buckets of a LIVE that only an order or a refund can still reach (before the dedupe window, and more than
-/// <see cref="LiveRollup.OpenMinutes"/> before the newest minute), in a compact stream: a minute as an object
-/// took about 190 bytes with its dictionary entry, 34 KiB after three hours on air and growing for as long as the LIVE
-/// ran; as a record here it takes a few dozen. A record is the minute's distance from the one before, a bit for each
-/// counter that is not zero, then those counters as variable-length integers. Records are only appended, in minute
-/// order; a late order for a sealed minute is counted in a bucket of the rollup's own, which readers add to the record
-/// (<see cref="LiveRollup.BucketAt"/>). Every sixteenth record is indexed, so one minute is found without reading from
-/// the first.
+/// The minute buckets of a LIVE that only an order or a refund can still reach (before the dedupe window), in a compact
+/// stream: a minute as an object took about 190 bytes with its dictionary entry, 34 KiB after three hours on air and
+/// growing for as long as the LIVE ran; as a record here it takes a few dozen. A record is the minute's distance from
+/// the one before, a bit for each counter that is not zero, then those counters as variable-length integers. Records are
+/// only appended, in minute order; a late order for a sealed minute is counted in a bucket of the rollup's own, which
+/// readers add to the record (<see cref="LiveRollup.BucketAt"/>). Every sixteenth record is indexed, so one minute is
+/// found without reading from the first.
 /// </summary>
 [GenerateSerializer, Alias("lg.SealedMinutes")]
 public sealed class SealedMinutes

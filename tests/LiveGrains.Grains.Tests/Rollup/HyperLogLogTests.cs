@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.Numerics;
 using LiveGrains.Grains.Rollup;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
@@ -17,7 +19,7 @@ public sealed class HyperLogLogTests
         for (var i = 0; i < HyperLogLog.ExactLimit; i++) hll.Add($"viewer-{i}").ShouldBeTrue();
         for (var i = 0; i < HyperLogLog.ExactLimit; i++) hll.Add($"viewer-{i}").ShouldBeFalse();
         hll.Count().ShouldBe(HyperLogLog.ExactLimit);
-        hll.Packed.ShouldBeNull();
+        hll.Nibbles.ShouldBeNull();
         hll.Exact.Length.ShouldBe(1_024);
     }
 
@@ -26,7 +28,7 @@ public sealed class HyperLogLogTests
     {
         var hll = new HyperLogLog();
         for (var i = 0; i <= HyperLogLog.ExactLimit; i++) hll.Add($"viewer-{i}");
-        hll.Packed.ShouldNotBeNull().Length.ShouldBe(12_289);
+        hll.Nibbles.ShouldNotBeNull().Length.ShouldBe(8_192);
         hll.Exact.ShouldBeEmpty();
         (Math.Abs(hll.Count() - (HyperLogLog.ExactLimit + 1)) / (double)(HyperLogLog.ExactLimit + 1)).ShouldBeLessThanOrEqualTo(0.02);
     }
@@ -54,6 +56,56 @@ public sealed class HyperLogLogTests
         earlier.Registers.ShouldBeNull();
         Enumerable.Range(0, 1 << 14).All(i => earlier.Rank(i) == today.Rank(i)).ShouldBeTrue();
         for (var i = 5_000; i < 6_000; i++) (earlier.Add($"viewer-{i}"), earlier.Count()).ShouldBe((today.Add($"viewer-{i}"), today.Count()));
+    }
+
+    [Fact]
+    public void A_checkpoint_with_six_bit_registers_keeps_its_estimate_and_moves_into_nibbles_on_first_add()
+    {
+        var today = new HyperLogLog();
+        for (var i = 0; i < 5_000; i++) today.Add($"viewer-{i}");
+        var packed = new byte[(1 << 14) * 6 / 8 + 1];
+        for (var i = 0; i < 1 << 14; i++)
+        {
+            var bit = i * 6;
+            var pair = BinaryPrimitives.ReadUInt16LittleEndian(packed.AsSpan(bit >> 3)) | today.Rank(i) << (bit & 7);
+            BinaryPrimitives.WriteUInt16LittleEndian(packed.AsSpan(bit >> 3), (ushort)pair);
+        }
+        var earlier = RoundTrip(new HyperLogLog { Packed = packed });
+
+        earlier.Count().ShouldBe(today.Count());
+        earlier.Add("viewer-42").ShouldBeFalse();
+        earlier.Packed.ShouldBeNull();
+        earlier.Nibbles.ShouldNotBeNull();
+        Enumerable.Range(0, 1 << 14).All(i => earlier.Rank(i) == today.Rank(i)).ShouldBeTrue();
+        for (var i = 5_000; i < 6_000; i++) (earlier.Add($"viewer-{i}"), earlier.Count()).ShouldBe((today.Add($"viewer-{i}"), today.Count()));
+    }
+
+    [Fact]
+    public void Each_register_holds_the_highest_rank_of_its_values_as_the_base_rises_and_ranks_overflow()
+    {
+        // 400,000 values leave no register empty (the base rises), and a few registers 15 or more above it. Halfway
+        // through, before the base rises, the estimator goes through the serializer as a checkpoint restores it.
+        var hll = new HyperLogLog();
+        var expected = new int[1 << 14];
+        for (var i = 0; i < 400_000; i++)
+        {
+            if (i == 100_000) hll = RoundTrip(hll);
+            var value = $"viewer-{i}";
+            hll.Add(value);
+            var hash = Grains.Rollup.StableHash.Of(value);
+            var index = (int)(hash >> 50);
+            expected[index] = Math.Max(expected[index], Math.Min(BitOperations.LeadingZeroCount(hash << 14) + 1, 51));
+        }
+
+        hll.Base.ShouldBe(expected.Min());
+        hll.Base.ShouldBeGreaterThan(0);
+        hll.Overflow.ShouldNotBeEmpty();
+        hll.Overflow.Length.ShouldBe(expected.Count(rank => rank - hll.Base >= 15));
+        Enumerable.Range(0, 1 << 14).Where(i => hll.Rank(i) != expected[i]).ShouldBeEmpty();
+        var copy = RoundTrip(hll);
+        Enumerable.Range(0, 1 << 14).Where(i => copy.Rank(i) != expected[i]).ShouldBeEmpty();
+        copy.Count().ShouldBe(hll.Count());
+        (Math.Abs(hll.Count() - 400_000) / 400_000d).ShouldBeLessThanOrEqualTo(0.02);
     }
 
     [Fact]

@@ -97,9 +97,11 @@ public sealed class SealedMinutesTests
         var before = RollupReader.Totals(r, now);
         var trendBefore = RollupReader.Trends(r, now);
 
-        // The minutes before the window and before the last half hour are sealed; the rest stay open.
-        r.Sealed.ShouldNotBeNull().Count.ShouldBe(90 - 1 - LiveRollup.OpenMinutes);
-        r.Minutes.Count.ShouldBe(LiveRollup.OpenMinutes + 1);
+        // The minutes before the dedupe window are sealed; the ones in it (10 to 12.5 minutes) stay open.
+        var open = 90 - (int)(LiveRollup.MinuteOf(r.EventIds.Start) - LiveRollup.MinuteOf(T0));
+        open.ShouldBeInRange(10, 13);
+        r.Sealed.ShouldNotBeNull().Count.ShouldBe(90 - open);
+        r.Minutes.Count.ShouldBe(open);
         before.Likes.ShouldBe(Enumerable.Range(1, 90).Sum());
 
         Apply(T0.AddMinutes(3).AddSeconds(10), new LikesReceived(5)).Kind.ShouldBe(ApplyKind.Rejected);
