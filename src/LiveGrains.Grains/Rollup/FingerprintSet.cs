@@ -11,9 +11,9 @@ namespace LiveGrains.Grains.Rollup;
 /// (<see cref="ProbedSlots"/>), a slot of 16 bytes (the whole fingerprint) or of 8 (its low half) instead of a string and
 /// a hash-set entry (about 90 bytes for a typical event id); a checkpoint copies one byte array instead of thousands of
 /// strings. Two distinct ids share a fingerprint with a probability of about n²/2¹²⁹ in a full-width set (below 10⁻²⁶
-/// for a million ids), which suits sets that grow for as long as a LIVE runs, like its order ids. A half-width set
-/// halves the memory of sets bounded in size, like the event ids of a dedupe window: with n ids in it, a new id is taken
-/// for one of them with a probability of n/2⁶⁴, about 5·10⁻¹⁶ for ten thousand ids, far below any hardware error rate.
+/// for a million ids). A half-width set takes half the memory: with n ids in it, a new id is taken for one of them with
+/// a probability of n/2⁶⁴, about 5·10⁻¹⁶ for ten thousand ids, and two of n ids share a fingerprint with one of about
+/// n²/2⁶⁵ (3·10⁻¹² for ten thousand, a LIVE's orders), far below any hardware error rate.
 /// </summary>
 [GenerateSerializer, Alias("lg.FingerprintSet")]
 public sealed class FingerprintSet

@@ -4,9 +4,9 @@ namespace LiveGrains.Grains.Rollup;
 [GenerateSerializer]
 public enum FingerprintWidth
 {
-    /// <summary>All 128 bits, 16 bytes a slot: for sets that grow without bound.</summary>
+    /// <summary>All 128 bits, 16 bytes a slot: what every set kept before widths existed.</summary>
     Full = 0,
 
-    /// <summary>The low 64 bits, 8 bytes a slot: for sets bounded in size.</summary>
+    /// <summary>The low 64 bits, 8 bytes a slot: a LIVE's order ids, and event ids in older checkpoints' generations.</summary>
     Half = 1,
 }

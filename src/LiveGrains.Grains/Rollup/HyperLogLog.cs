@@ -4,10 +4,11 @@ using System.Numerics;
 namespace LiveGrains.Grains.Rollup;
 
 /// <summary>
-/// Distinct-count estimator for unique viewers and buyers. Small sets are kept exactly, as 64-bit hashes in an
-/// open-addressing table (<see cref="ProbedSlots"/>; at most 1,024 slots, 8 KB), because most LIVEs are small and an
-/// exact answer is better there; past <see cref="ExactLimit"/> it switches to 2^14 dense registers (about 0.8% standard
-/// error). A register's rank is kept as four bits above a base that all registers share (8 KB), the few that are 15 or
+/// Distinct-count estimator for unique viewers and buyers. Small sets are counted exactly, as 32-bit fingerprints (the
+/// high half of each value's hash) in an open-addressing table (<see cref="ProbedSlots"/>; at most 2,048 slots, 8 KB),
+/// because most LIVEs are small and an exact answer is better there: two of n values share a fingerprint with a
+/// probability of about n²/2³³, one in 2,700 at <see cref="ExactLimit"/>, where an estimate would be off by about 14.
+/// Past it the set switches to 2^14 dense registers (about 0.8% standard error). A register's rank is kept as four bits above a base that all registers share (8 KB), the few that are 15 or
 /// more above it in a sorted list beside them: the same ranks, so the same estimate, as six bits each (12 KB) gave, which
 /// was a third of a LIVE's rollup after an hour on air.
 /// </summary>
@@ -22,13 +23,15 @@ public sealed class HyperLogLog
     // A nibble this high says the register's rank is in Overflow.
     private const int Overflowed = 15;
 
-    /// <summary>Distinct values counted exactly, as many as 1,024 slots hold; one more switches to the registers.</summary>
-    internal const int ExactLimit = 896;
+    /// <summary>Distinct values counted exactly, as many as 2,048 slots hold; one more switches to the registers.</summary>
+    internal const int ExactLimit = 1_792;
 
     // Public for the serializer only. Checkpoints written before the table kept the exact hashes as a sorted list
-    // (field 0), before packing kept a byte per register (field 1), and before nibbles six bits per register (field 4);
-    // each is moved into today's form on first add, so no count is lost across the upgrade. Reads take any form.
+    // (field 0), before the 32-bit table as whole 64-bit hashes in a table (field 2), before packing kept a byte per
+    // register (field 1), and before nibbles six bits per register (field 4); each is moved into today's form on first
+    // add, so no count is lost across the upgrade. Reads take any form.
     [Id(0)] public List<ulong>? Sparse;
+    [Id(2)] public ulong[]? WideExact;
     [Id(1)] public byte[]? Registers;
     [Id(4)] public byte[]? Packed;
 
@@ -52,8 +55,8 @@ public sealed class HyperLogLog
     [NonSerialized] private bool _atBaseCounted;
     [NonSerialized] private int _atBase;
 
-    // The exact hashes while small (zero marks an empty slot), and how many there are.
-    [Id(2)] public ulong[] Exact = [];
+    // The fingerprints while small (zero marks an empty slot), and how many there are (in WideExact for an older one).
+    [Id(8)] public uint[] Exact = [];
     [Id(3)] public int ExactCount;
 
     private bool IsDense => Nibbles is not null || Packed is not null || Registers is not null;
@@ -63,7 +66,7 @@ public sealed class HyperLogLog
 
     internal bool AddHash(ulong hash)
     {
-        if (Sparse is not null) MoveSparseIntoTable();
+        if (Sparse is not null || WideExact is not null) MoveIntoTable();
         if (Registers is not null || Packed is not null) MoveIntoNibbles();
         if (Nibbles is not null)
         {
@@ -113,17 +116,17 @@ public sealed class HyperLogLog
 
     private bool AddExact(ulong hash)
     {
-        // Zero marks an empty slot; the one value that hashes to it is kept as 1 (a collision as unlikely as any other).
-        if (hash == 0) hash = 1;
-        var at = ProbedSlots.Find<ulong>(Exact, hash);
-        if (at >= 0 && Exact[at] == hash) return false;
+        // Zero marks an empty slot; the values whose fingerprint is zero are kept as 1 (a collision as likely as any other).
+        var fingerprint = Math.Max((uint)(hash >> 32), 1u);
+        var at = ProbedSlots.Find<uint>(Exact, fingerprint);
+        if (at >= 0 && Exact[at] == fingerprint) return false;
         // Grown only for a value that is new: values seen again do not double a full table.
         if (ProbedSlots.IsFullFor(ExactCount, Exact.Length))
         {
             GrowExact();
-            at = ProbedSlots.Find<ulong>(Exact, hash);
+            at = ProbedSlots.Find<uint>(Exact, fingerprint);
         }
-        Exact[at] = hash;
+        Exact[at] = fingerprint;
         ExactCount++;
         return true;
     }
@@ -131,24 +134,29 @@ public sealed class HyperLogLog
     private void GrowExact()
     {
         var old = Exact;
-        Exact = new ulong[ProbedSlots.GrownLength(old.Length)];
-        ProbedSlots.MoveAll<ulong>(old, Exact);
+        Exact = new uint[ProbedSlots.GrownLength(old.Length)];
+        ProbedSlots.MoveAll<uint>(old, Exact);
     }
 
-    private void MoveSparseIntoTable()
+    private void MoveIntoTable()
     {
-        var sparse = Sparse!;
-        Sparse = null;
-        foreach (var hash in sparse) AddExact(hash);
+        IEnumerable<ulong> hashes = Sparse ?? (IEnumerable<ulong>)WideExact!;
+        (Sparse, WideExact, ExactCount) = (null, null, 0);
+        foreach (var hash in hashes)
+        {
+            if (hash != 0) AddExact(hash);
+        }
         if (ExactCount > ExactLimit) ToDense();
     }
 
     private void ToDense()
     {
         StartNibbles();
-        foreach (var hash in Exact)
+        foreach (var fingerprint in Exact)
         {
-            if (hash != 0) SetRegister(hash);
+            // The register and rank the value's whole hash gives, but for a rank past the fingerprint's 18 bits after
+            // the index (one value in 262,144), which stops at 19.
+            if (fingerprint != 0) Raise((int)(fingerprint >> (32 - Precision)), Math.Min(BitOperations.LeadingZeroCount(fingerprint << Precision) + 1, 32 - Precision + 1));
         }
         Exact = [];
         ExactCount = 0;

@@ -33,7 +33,7 @@ public static class RollupMemoryBenchmark
         ("comments", r => r.RecentComments = []),
         ("unique viewers", r => r.UniqueViewers = new()),
         ("unique buyers", r => r.UniqueBuyers = new()),
-        ("order ids", r => (r.PaidOrders, r.RefundedOrders) = (new(), new())),
+        ("order ids", r => (r.PaidOrders, r.RefundedOrders) = (new(FingerprintWidth.Half), new(FingerprintWidth.Half))),
         ("products", r => r.Products = []),
         ("promotions and violations", r => (r.Promotions, r.Violations) = ([], [])),
         ("viewer profile", r => (r.Viewers, r.Regions) = (new(), [])),

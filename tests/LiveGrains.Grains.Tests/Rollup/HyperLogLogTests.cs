@@ -20,7 +20,7 @@ public sealed class HyperLogLogTests
         for (var i = 0; i < HyperLogLog.ExactLimit; i++) hll.Add($"viewer-{i}").ShouldBeFalse();
         hll.Count().ShouldBe(HyperLogLog.ExactLimit);
         hll.Nibbles.ShouldBeNull();
-        hll.Exact.Length.ShouldBe(1_024);
+        hll.Exact.Length.ShouldBe(2_048);
     }
 
     [Fact]
@@ -42,6 +42,21 @@ public sealed class HyperLogLogTests
         earlier.Add("viewer-300").ShouldBeTrue();
         earlier.Count().ShouldBe(301);
         earlier.Sparse.ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_checkpoint_with_whole_hashes_in_its_table_keeps_its_count_and_its_members()
+    {
+        var wide = new ulong[1_024];
+        foreach (var hash in Enumerable.Range(0, 800).Select(i => Grains.Rollup.StableHash.Of($"viewer-{i}"))) wide[ProbedSlots.Find<ulong>(wide, hash)] = hash;
+        var earlier = RoundTrip(new HyperLogLog { WideExact = wide, ExactCount = 800 });
+
+        earlier.Count().ShouldBe(800);
+        earlier.Add("viewer-7").ShouldBeFalse();
+        earlier.WideExact.ShouldBeNull();
+        earlier.Add("viewer-800").ShouldBeTrue();
+        earlier.Count().ShouldBe(801);
+        earlier.Exact.Length.ShouldBe(1_024);
     }
 
     [Fact]

@@ -2,6 +2,8 @@ using LiveGrains.Contracts.Events;
 using LiveGrains.Contracts.Views;
 using LiveGrains.Grains.Rollup;
 using LiveGrains.Grains.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
 
 namespace LiveGrains.Grains.Tests.Rollup;
 
@@ -69,6 +71,25 @@ public sealed class LiveRollupTests
         r.Apply(ev.Order(Min(1), "o1", 5m)).Kind.ShouldBe(ApplyKind.Accepted);
         r.Apply(ev.Order(Min(2), "o1", 5m)).Kind.ShouldBe(ApplyKind.Duplicate);
         RollupReader.Totals(r, T0.AddMinutes(5)).Orders.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Order_ids_of_a_checkpoint_that_kept_whole_fingerprints_are_still_recognised()
+    {
+        var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
+        var ev = new Events("L1", "C1", T0);
+        var earlier = new LiveRollup { PaidOrders = new FingerprintSet(FingerprintWidth.Full), RefundedOrders = new FingerprintSet(FingerprintWidth.Full) };
+        earlier.Apply(ev.Order(Min(1), "o1", 5m)).Kind.ShouldBe(ApplyKind.Accepted);
+        earlier.Apply(ev.At(Min(2), new OrderRefunded("o1", "p1", 1, 5m, "USD", false))).Kind.ShouldBe(ApplyKind.Accepted);
+
+        var r = serializer.Deserialize<LiveRollup>(serializer.SerializeToArray(earlier)).ShouldNotBeNull();
+
+        r.PaidOrders.Width.ShouldBe(FingerprintWidth.Full);
+        r.Apply(ev.Order(Min(3), "o1", 5m)).Kind.ShouldBe(ApplyKind.Duplicate);
+        r.Apply(ev.At(Min(4), new OrderRefunded("o1", "p1", 1, 5m, "USD", false))).Kind.ShouldBe(ApplyKind.Duplicate);
+        r.Apply(ev.Order(Min(5), "o2", 7m)).Kind.ShouldBe(ApplyKind.Accepted);
+        RollupReader.Totals(r, T0.AddMinutes(10)).Orders.ShouldBe(2);
+        new LiveRollup().PaidOrders.Width.ShouldBe(FingerprintWidth.Half);
     }
 
     [Fact]
