@@ -8,9 +8,10 @@ namespace LiveGrains.Grains.Rollup;
 /// high half of each value's hash) in an open-addressing table (<see cref="ProbedSlots"/>; at most 2,048 slots, 8 KB),
 /// because most LIVEs are small and an exact answer is better there: two of n values share a fingerprint with a
 /// probability of about n²/2³³, one in 2,700 at <see cref="ExactLimit"/>, where an estimate would be off by about 14.
-/// Past it the set switches to 2^14 dense registers (about 0.8% standard error). A register's rank is kept as four bits above a base that all registers share (8 KB), the few that are 15 or
-/// more above it in a sorted list beside them: the same ranks, so the same estimate, as six bits each (12 KB) gave, which
-/// was a third of a LIVE's rollup after an hour on air.
+/// Past it the set switches to 2^14 dense registers (about 0.8% standard error). A register's rank is kept as four bits
+/// above a base that all registers share (8 KB), the few that are 15 or more above it in a sorted list beside them: the
+/// same ranks, so the same estimate, as six bits each (12 KB) gave, which was a third of a LIVE's rollup after an hour on
+/// air.
 /// </summary>
 [GenerateSerializer, Alias("lg.HyperLogLog")]
 public sealed class HyperLogLog
@@ -29,7 +30,7 @@ public sealed class HyperLogLog
     // Public for the serializer only. Checkpoints written before the table kept the exact hashes as a sorted list
     // (field 0), before the 32-bit table as whole 64-bit hashes in a table (field 2), before packing kept a byte per
     // register (field 1), and before nibbles six bits per register (field 4); each is moved into today's form on first
-    // add, so no count is lost across the upgrade. Reads take any form.
+    // add (a 64-bit hash as its high half), so no count is lost across the upgrade. Reads take any form.
     [Id(0)] public List<ulong>? Sparse;
     [Id(2)] public ulong[]? WideExact;
     [Id(1)] public byte[]? Registers;
@@ -156,7 +157,9 @@ public sealed class HyperLogLog
         {
             // The register and rank the value's whole hash gives, but for a rank past the fingerprint's 18 bits after
             // the index (one value in 262,144), which stops at 19.
-            if (fingerprint != 0) Raise((int)(fingerprint >> (32 - Precision)), Math.Min(BitOperations.LeadingZeroCount(fingerprint << Precision) + 1, 32 - Precision + 1));
+            if (fingerprint == 0) continue;
+            var rank = Math.Min(BitOperations.LeadingZeroCount(fingerprint << Precision) + 1, 32 - Precision + 1);
+            Raise((int)(fingerprint >> (32 - Precision)), rank);
         }
         Exact = [];
         ExactCount = 0;
