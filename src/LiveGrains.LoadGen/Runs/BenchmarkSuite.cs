@@ -170,10 +170,10 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
         var settings = new RunSettings(options.Concurrency, options.Rate,
             options.DurationSeconds > 0 ? TimeSpan.FromSeconds(options.DurationSeconds) : null, options.MaxAttempts, options.Progress ? output : null,
             tracker is null ? null : (i, sentAt, sequences) => tracker.Acked(i + measuredFrom, sentAt, sequences), hostPid, HostMetrics(hostPid));
-        // What the warm-up and the on-air phase left alive (for LIVE grains, 10,000 activations and their first state,
-        // some 100 MB) is moved out of the young generations now, or the first collections of the measured phase would
-        // copy it, for a target more or less depending on where the collector's budget fell. A collection moves what
-        // survives one generation up, so it takes two to reach the oldest.
+        // What the warm-up and the on-air phase left alive in this process (with the in-process silo's LIVE grains,
+        // 10,000 activations and their first state, some 100 MB) is moved out of the young generations now, or the first
+        // collections of the measured phase would copy it, for a target more or less depending on where the collector's
+        // budget fell. A collection moves what survives one generation up, so it takes two to reach the oldest.
         GC.Collect(1, GCCollectionMode.Forced, blocking: true);
         GC.Collect(1, GCCollectionMode.Forced, blocking: true);
         // The measured phase is marked in the log for tools that watch it (scripts/profile.sh samples between the marks).
