@@ -84,7 +84,7 @@ public sealed class BenchmarkSuite(LoadGenOptions options, TextWriter output)
                 var report = await RunOneAsync(target, events, round == 0 ? warmUp : null, onHost, allocations, cancellationToken);
                 if (name == "inproc")
                 {
-                    // Memory is measured on LIVEs of its own too, after those of every in-process round.
+                    // Memory is measured on LIVEs of its own too, on the same silo after those of the run.
                     var serializer = silo!.Services.GetRequiredService<Serializer>();
                     var (heap, memoryTotals) = await MeasureMemoryAsync(new WireCopyTarget(target, serializer), workload.ForRun(options.Rounds + round, ShiftToNow(timeRange)), cancellationToken);
                     report = report with { HeapBytesPerActiveLive = heap, MemoryTotals = memoryTotals };
