@@ -21,16 +21,18 @@ public static class GrainFactoryIngestExtensions
         var results = await Task.WhenAll(calls);
 
         int accepted = 0, duplicates = 0;
-        var rejected = new List<RejectedEvent>();
-        var sequences = new Dictionary<string, long>(parts.Count, StringComparer.Ordinal);
+        List<RejectedEvent>? rejected = null;
+        var liveIds = new string[parts.Count];
+        var sequences = new long[parts.Count];
         for (var p = 0; p < parts.Count; p++)
         {
-            sequences[parts[p].LiveId] = results[p].Sequence;
+            (liveIds[p], sequences[p]) = (parts[p].LiveId, results[p].Sequence);
             accepted += results[p].Accepted;
             duplicates += results[p].Duplicates;
-            foreach (var r in results[p].Rejected) rejected.Add(r with { Index = parts[p].Indexes[r.Index] });
+            var refused = results[p].Rejected;
+            for (var r = 0; r < refused.Count; r++) (rejected ??= []).Add(refused[r] with { Index = parts[p].Indexes[refused[r].Index] });
         }
-        rejected.Sort((a, b) => a.Index.CompareTo(b.Index));
-        return new IngestResult(accepted, duplicates, rejected, sequences);
+        rejected?.Sort((a, b) => a.Index.CompareTo(b.Index));
+        return new IngestResult(accepted, duplicates, (IReadOnlyList<RejectedEvent>?)rejected ?? [], new LiveSequenceDictionary(liveIds, sequences));
     }
 }

@@ -10,14 +10,14 @@ namespace LiveGrains.Contracts.Views;
 /// <param name="Sequences">
 /// Per LIVE of the call, the LIVE's event-log sequence once the call's events were in: every card of that LIVE whose
 /// <see cref="LiveCard.Sequence"/> is at least this includes them. Set by ingest through the grains
-/// (<see cref="Grains.GrainFactoryIngestExtensions.IngestAsync"/>); the HTTP API leaves it out.
+/// (<see cref="Grains.GrainFactoryIngestExtensions.IngestAsync"/>) as <see cref="LiveSequenceDictionary"/>; the HTTP API leaves it out.
 /// </param>
-[GenerateSerializer, Immutable, Alias("lg.IngestResult")]
+/// <remarks>Made where the call was split (the web host, a client); it never crosses a grain call.</remarks>
 public sealed record IngestResult(
-    [property: Id(0)] int Accepted,
-    [property: Id(1)] int Duplicates,
-    [property: Id(2)] IReadOnlyList<RejectedEvent> Rejected,
-    [property: Id(3)] IReadOnlyDictionary<string, long>? Sequences = null)
+    int Accepted,
+    int Duplicates,
+    IReadOnlyList<RejectedEvent> Rejected,
+    IReadOnlyDictionary<string, long>? Sequences = null)
 {
     /// <summary>An empty result.</summary>
     public static IngestResult Empty { get; } = new(0, 0, []);

@@ -82,7 +82,12 @@ public sealed class LiveSessionGrainTests(ClusterFixture fixture)
         var again = await fixture.Grains.GetGrain<ILiveSessionGrain>(liveId).Ingest(batch);
         var next = await fixture.Grains.GetGrain<ILiveSessionGrain>(liveId).Ingest([ev.Likes(Sec(80), 1)]);
 
-        first.Sequences!.OrderBy(kv => kv.Value).ShouldBe([new(otherId, 1), new(liveId, 8)]);
+        var sequences = first.Sequences.ShouldNotBeNull();
+        sequences.OrderBy(kv => kv.Value).ShouldBe([new(otherId, 1), new(liveId, 8)]);
+        sequences[liveId].ShouldBe(8);
+        sequences.TryGetValue(otherId, out var otherSequence).ShouldBeTrue();
+        otherSequence.ShouldBe(1);
+        sequences.ContainsKey("not-in-the-call").ShouldBeFalse();
         // Duplicates were in long ago: the LIVE's sequence is unchanged and covers them.
         again.Sequence.ShouldBe(8);
         next.Sequence.ShouldBe(9);
