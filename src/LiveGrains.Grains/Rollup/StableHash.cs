@@ -8,19 +8,32 @@ namespace LiveGrains.Grains.Rollup;
 /// </summary>
 internal static class StableHash
 {
+    private const ulong Offset = 14695981039346656037UL;
+    private const ulong Prime = 1099511628211UL;
+
     public static ulong Of(string value)
     {
-        // FNV-1a over the UTF-8 bytes, then the MurmurHash3 finaliser: FNV alone mixes the high bits poorly,
-        // and HyperLogLog takes its register index from the high bits.
-        Span<byte> stack = stackalloc byte[256];
-        var max = Encoding.UTF8.GetMaxByteCount(value.Length);
-        var bytes = max <= stack.Length ? stack[..Encoding.UTF8.GetBytes(value, stack)] : Encoding.UTF8.GetBytes(value);
-        var hash = 14695981039346656037UL;
-        foreach (var b in bytes)
+        // FNV-1a over the UTF-8 bytes, then the MurmurHash3 finaliser: FNV alone mixes the high bits poorly, and
+        // HyperLogLog takes its register index from the high bits. An ASCII string's chars are its UTF-8 bytes, so most
+        // ids are hashed from their chars directly, without encoding them first; registers already kept need the same hash.
+        var hash = Offset;
+        foreach (var c in value)
         {
-            hash ^= b;
-            hash *= 1099511628211UL;
+            if (c >= 0x80) return OfUtf8(value);
+            hash = (hash ^ c) * Prime;
         }
+        return Finish(hash);
+    }
+
+    private static ulong OfUtf8(string value)
+    {
+        var hash = Offset;
+        foreach (var b in Encoding.UTF8.GetBytes(value)) hash = (hash ^ b) * Prime;
+        return Finish(hash);
+    }
+
+    private static ulong Finish(ulong hash)
+    {
         hash ^= hash >> 33;
         hash *= 0xff51afd7ed558ccdUL;
         hash ^= hash >> 33;
