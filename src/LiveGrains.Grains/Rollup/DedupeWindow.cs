@@ -79,6 +79,11 @@ public sealed class DedupeWindow
     [NonSerialized] private int _notedPrefix;
     [NonSerialized] private ulong _notedKey;
 
+    // The generation GenerationOf found last, where it starts (seconds since the Unix epoch) and for which length.
+    [NonSerialized] private long _generationFor;
+    [NonSerialized] private long _generationStart;
+    [NonSerialized] private long _generation;
+
     /// <summary>How far before its newest event a LIVE is sure to recognise a re-sent event.</summary>
     public TimeSpan Length => TimeSpan.FromSeconds(GenerationSeconds * WindowGenerations);
 
@@ -331,7 +336,12 @@ public sealed class DedupeWindow
     private long GenerationOf(DateTimeOffset at)
     {
         var seconds = at.ToUnixTimeSeconds();
+        // Most events of a LIVE fall in the generation of the one before, and each is asked for twice (check, then add):
+        // the division, by a length only known at run time, is made once per generation instead.
+        if (_generationFor == GenerationSeconds && (ulong)(seconds - _generationStart) < (ulong)GenerationSeconds) return _generation;
         // Floor, not truncation, for instants before 1970.
-        return seconds >= 0 ? seconds / GenerationSeconds : (seconds + 1) / GenerationSeconds - 1;
+        var generation = seconds >= 0 ? seconds / GenerationSeconds : (seconds + 1) / GenerationSeconds - 1;
+        (_generationFor, _generationStart, _generation) = (GenerationSeconds, generation * GenerationSeconds, generation);
+        return generation;
     }
 }

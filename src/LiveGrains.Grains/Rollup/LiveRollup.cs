@@ -202,7 +202,7 @@ public sealed class LiveRollup
         // An event for a minute whose sums are kept (a late one): what it adds to the minute's counters is added to the sums
         // too, rather than making the next read start over; a viewer sample changes the viewer-seconds after it, and does.
         var late = _closed is { } closed && closed.Covers(minute) ? CountsOf(minute) : null;
-        var outcome = ApplyData(e);
+        var outcome = ApplyData(e, minute);
         if (late is not null) _closed!.Late(e.Data is ViewerCountSampled, late, Minutes.GetValueOrDefault(minute));
         if (outcome.Kind != ApplyKind.Rejected)
         {
@@ -246,7 +246,7 @@ public sealed class LiveRollup
         return counts;
     }
 
-    private ApplyOutcome ApplyData(LiveEvent e)
+    private ApplyOutcome ApplyData(LiveEvent e, long minute)
     {
         var at = e.OccurredAt;
         switch (e.Data)
@@ -260,7 +260,7 @@ public sealed class LiveRollup
                 End(at, ended.Reason);
                 break;
             case ViewerCountSampled v:
-                var b = Bucket(at);
+                var b = Bucket(minute);
                 b.ViewerSampleSum += v.Viewers;
                 b.ViewerSamples++;
                 b.ViewerSampleMax = Math.Max(b.ViewerSampleMax, v.Viewers);
@@ -269,36 +269,36 @@ public sealed class LiveRollup
                 PeakViewers = Math.Max(PeakViewers, v.Viewers);
                 break;
             case ViewerJoined j:
-                Bucket(at).Views++;
+                Bucket(minute).Views++;
                 UniqueViewers.Add(j.ViewerId);
                 Viewers.Add(j);
                 CollectionsMarshal.GetValueRefOrAddDefault(Regions, Regions.Count < MaxRegions || Regions.ContainsKey(j.Region) ? j.Region : "other", out _)++;
                 break;
             case ViewerLeft:
-                Bucket(at).Leaves++;
+                Bucket(minute).Leaves++;
                 break;
             case CommentPosted c:
-                Bucket(at).Comments++;
+                Bucket(minute).Comments++;
                 AddComment(StoredComment.Of(c.ViewerId, c.Nickname, c.Text, at));
                 break;
             case LikesReceived l:
-                Bucket(at).Likes += l.Count;
+                Bucket(minute).Likes += l.Count;
                 break;
             case LiveShared:
-                Bucket(at).Shares++;
+                Bucket(minute).Shares++;
                 break;
             case CreatorFollowed:
-                Bucket(at).NewFollowers++;
+                Bucket(minute).NewFollowers++;
                 break;
             case LiveImpressions i:
-                Bucket(at).LiveImpressions += i.Count;
+                Bucket(minute).LiveImpressions += i.Count;
                 break;
             case ProductImpressions pi:
-                Bucket(at).ProductImpressions += pi.Count;
+                Bucket(minute).ProductImpressions += pi.Count;
                 Product(pi.ProductId).Impressions += pi.Count;
                 break;
             case ProductClicks pc:
-                Bucket(at).ProductClicks += pc.Count;
+                Bucket(minute).ProductClicks += pc.Count;
                 Product(pc.ProductId).Clicks += pc.Count;
                 break;
             case ProductPinned pin:
@@ -310,9 +310,9 @@ public sealed class LiveRollup
                 if (at >= PinChangedAt && PinnedProductId == unpin.ProductId) (PinnedProductId, PinChangedAt) = (null, at);
                 break;
             case OrderPaid o:
-                return ApplyOrder(o, at);
+                return ApplyOrder(o, at, minute);
             case OrderRefunded r:
-                return ApplyRefund(r, at);
+                return ApplyRefund(r, at, minute);
             case PromotionStarted ps:
                 var promo = Promotion(ps.PromotionId);
                 (promo.Kind, promo.Details, promo.ProductId) = (ps.Kind, ps.Details, ps.ProductId);
@@ -330,13 +330,13 @@ public sealed class LiveRollup
         return ApplyOutcome.Accepted;
     }
 
-    private ApplyOutcome ApplyOrder(OrderPaid o, DateTimeOffset at)
+    private ApplyOutcome ApplyOrder(OrderPaid o, DateTimeOffset at, long minute)
     {
         if (Currency is not null && o.Currency != Currency)
             return ApplyOutcome.Reject($"data.currency {o.Currency} differs from this LIVE's currency {Currency}");
         if (!PaidOrders.Add(o.OrderId)) return ApplyOutcome.Duplicate;
         Currency ??= o.Currency;
-        var b = Bucket(at);
+        var b = Bucket(minute);
         b.Orders++;
         b.ItemsSold += o.Quantity;
         b.Gmv += o.Amount;
@@ -362,13 +362,13 @@ public sealed class LiveRollup
         return ApplyOutcome.Accepted;
     }
 
-    private ApplyOutcome ApplyRefund(OrderRefunded r, DateTimeOffset at)
+    private ApplyOutcome ApplyRefund(OrderRefunded r, DateTimeOffset at, long minute)
     {
         if (Currency is not null && r.Currency != Currency)
             return ApplyOutcome.Reject($"data.currency {r.Currency} differs from this LIVE's currency {Currency}");
         if (!RefundedOrders.Add(r.OrderId)) return ApplyOutcome.Duplicate;
         Currency ??= r.Currency;
-        var b = Bucket(at);
+        var b = Bucket(minute);
         b.Refunds++;
         b.RefundedAmount += r.Amount;
         Product(r.ProductId).Refunds++;
@@ -420,11 +420,15 @@ public sealed class LiveRollup
     }
 
     /// <summary>The minute key (minutes since the Unix epoch) of an instant.</summary>
-    public static long MinuteOf(DateTimeOffset at) => (long)Math.Floor(at.ToUnixTimeSeconds() / 60d);
-
-    private MinuteBucket Bucket(DateTimeOffset at)
+    public static long MinuteOf(DateTimeOffset at)
     {
-        var minute = MinuteOf(at);
+        // Floor, not truncation, for instants before 1970; a division by a constant, which compiles to a multiplication.
+        var seconds = at.ToUnixTimeSeconds();
+        return seconds >= 0 ? seconds / 60 : (seconds + 1) / 60 - 1;
+    }
+
+    private MinuteBucket Bucket(long minute)
+    {
         if (_lastBucket is { } last && _lastBucketMinute == minute) return last;
         if (!Minutes.TryGetValue(minute, out var bucket))
         {

@@ -31,6 +31,16 @@ public sealed class LiveRollupTests
         ];
     }
 
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(59, 0)]
+    [InlineData(60, 1)]
+    [InlineData(-1, -1)]
+    [InlineData(-60, -1)]
+    [InlineData(-61, -2)]
+    public void Minutes_are_whole_minutes_since_1970_rounded_down_on_both_sides_of_it(long seconds, long minute) =>
+        LiveRollup.MinuteOf(DateTimeOffset.FromUnixTimeSeconds(seconds).AddMilliseconds(999)).ShouldBe(minute);
+
     [Fact]
     public void Totals_count_every_kind_of_event()
     {
