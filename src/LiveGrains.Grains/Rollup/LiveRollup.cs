@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using LiveGrains.Contracts.Events;
 using LiveGrains.Contracts.Metrics;
 using LiveGrains.Contracts.Views;
@@ -16,9 +15,6 @@ public sealed class LiveRollup
 {
     /// <summary>Comments kept per LIVE (newest).</summary>
     public const int MaxComments = 50;
-
-    /// <summary>Distinct regions kept in the viewer profile; the rest are counted under "other".</summary>
-    public const int MaxRegions = 100;
 
     [Id(0)] public string? LiveId;
     [Id(1)] public string? CreatorId;
@@ -54,7 +50,8 @@ public sealed class LiveRollup
     [Id(33)] public FingerprintSet PaidOrders = new(FingerprintWidth.Half);
     [Id(34)] public FingerprintSet RefundedOrders = new(FingerprintWidth.Half);
     [Id(36)] public ViewerMix Viewers = new();
-    [Id(23)] public Dictionary<string, long> Regions = [];
+    /// <summary>Views by region as checkpoints kept them before <see cref="ViewerMix.Regions"/>; moved there when the LIVE activates.</summary>
+    [Id(23)] public Dictionary<string, long>? Regions;
     // Ids 21, 22, 24 and 25 held the gender, age, follower and traffic-source counts keyed by wire name; a checkpoint
     // that has them is moved into Viewers when its LIVE activates (AdoptOlderLayout).
     [Id(21)] public Dictionary<string, long>? NamedGenders;
@@ -223,6 +220,12 @@ public sealed class LiveRollup
     public void AdoptOlderLayout()
     {
         AdoptCommentViews();
+        if (Regions is not null)
+        {
+            // Largest first, so that a checkpoint somehow holding more regions than are kept loses the smallest to "other".
+            foreach (var (region, views) in Regions.OrderByDescending(kv => kv.Value)) Viewers.AddRegion(region, views);
+            Regions = null;
+        }
         if (NamedGenders is null && NamedAgeBands is null && NamedFollowers is null && NamedTrafficSources is null) return;
         Viewers.AddNamed(NamedGenders, NamedAgeBands, NamedFollowers, NamedTrafficSources);
         NamedGenders = NamedAgeBands = NamedFollowers = NamedTrafficSources = null;
@@ -272,7 +275,6 @@ public sealed class LiveRollup
                 Bucket(minute).Views++;
                 UniqueViewers.Add(j.ViewerId);
                 Viewers.Add(j);
-                CollectionsMarshal.GetValueRefOrAddDefault(Regions, Regions.Count < MaxRegions || Regions.ContainsKey(j.Region) ? j.Region : "other", out _)++;
                 break;
             case ViewerLeft:
                 Bucket(minute).Leaves++;

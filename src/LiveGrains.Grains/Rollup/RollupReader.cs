@@ -74,7 +74,7 @@ public static class RollupReader
     {
         ArgumentNullException.ThrowIfNull(r);
         var v = r.Viewers;
-        return new ViewerProfile(v.GenderSlices(), v.AgeBandSlices(), ViewerMix.Ordered(r.Regions.Select(kv => new ProfileSlice(kv.Key, kv.Value))),
+        return new ViewerProfile(v.GenderSlices(), v.AgeBandSlices(), v.RegionSlices(),
             v.FollowerSlices(), v.TrafficSourceSlices());
     }
 }

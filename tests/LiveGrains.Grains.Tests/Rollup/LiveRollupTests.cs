@@ -260,6 +260,42 @@ public sealed class LiveRollupTests
     }
 
     [Fact]
+    public void Views_from_regions_past_the_hundred_kept_are_counted_under_other()
+    {
+        var ev = new Events("L1", "C1", T0);
+        var r = Apply(Enumerable.Range(0, 130).SelectMany(i => Enumerable.Repeat(i, i < 5 ? 3 : 1)).Select((region, n) =>
+            ev.At(Min(1), new ViewerJoined($"v{n}", Gender.Female, AgeBand.Age25To34, $"R{region}", false, TrafficSource.ForYou))));
+        r.Apply(ev.At(Min(2), new ViewerJoined("late", Gender.Female, AgeBand.Age25To34, "R3", false, TrafficSource.ForYou)));
+
+        var regions = RollupReader.Profile(r).Regions;
+
+        regions.Count.ShouldBe(ViewerMix.MaxRegions + 1);
+        regions.Sum(s => s.Count).ShouldBe(141);
+        regions.Take(2).ShouldBe([new ProfileSlice("other", 30), new ProfileSlice("R3", 4)]);
+        regions.ShouldContain(new ProfileSlice("R99", 1));
+        regions.ShouldNotContain(s => s.Key == "R100");
+    }
+
+    [Fact]
+    public void Region_counts_of_a_checkpoint_kept_by_name_are_added_to_and_survive_a_serializer_round_trip()
+    {
+        var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
+        var ev = new Events("L1", "C1", T0);
+        var earlier = Apply([ev.Joined(Min(1), "a")]);
+        earlier.Regions = new() { ["GB"] = 7, ["US"] = 2 };
+        earlier.AdoptOlderLayout();
+        earlier.Regions.ShouldBeNull();
+
+        var r = serializer.Deserialize<LiveRollup>(serializer.SerializeToArray(earlier)).ShouldNotBeNull();
+        r.Apply(ev.At(Min(2), new ViewerJoined("b", Gender.Male, AgeBand.Age18To24, "GB", true, TrafficSource.Search)));
+        foreach (var n in Enumerable.Range(0, 20)) r.Apply(ev.At(Min(3), new ViewerJoined($"c{n}", Gender.Male, AgeBand.Age18To24, $"X{n}", true, TrafficSource.Search)));
+
+        var regions = RollupReader.Profile(r).Regions;
+        regions.Take(2).ShouldBe([new ProfileSlice("GB", 8), new ProfileSlice("US", 3)]);
+        regions.Count.ShouldBe(22);
+    }
+
+    [Fact]
     public void Counts_of_a_checkpoint_written_when_an_enum_had_fewer_values_grow_to_take_new_ones()
     {
         var ev = new Events("L1", "C1", T0);
