@@ -64,9 +64,18 @@ public sealed partial class LiveSessionGrain(
     private IGrainReminder? _onAirReminder;
     private DateTimeOffset _nextReminderAttempt;
     private string? _liveId;
+    // The liveId instance of the last event found to be this LIVE's. A producer in process, and the readers of requests,
+    // which reuse the strings they read recently, hand the same instance again; comparing references then spares reading
+    // both strings, one of which (the key) is seldom in the caches when ten thousand LIVEs take turns.
+    private string? _ownLiveId;
 
-    private LiveSessionState State => store.State;
-    private LiveRollup Rollup => store.State.Rollup;
+    // The state object, kept from its first read: the storage bridge's State checks the calling thread's grain context on
+    // every read, behind two more objects, and ingest read it several times per call. Only reading or clearing the stored
+    // state replaces the object, and this grain does neither after activation (its checkpoints only write).
+    private LiveSessionState? _state;
+
+    private LiveSessionState State => _state ??= store.State;
+    private LiveRollup Rollup => State.Rollup;
     // Kept: reading the key decodes a new string, and ingest reads it for every event.
     private string LiveId => _liveId ??= this.GetPrimaryKeyString();
     private bool PeriodicCheckpoints => _options.CheckpointInterval != Timeout.InfiniteTimeSpan;
@@ -274,11 +283,17 @@ public sealed partial class LiveSessionGrain(
             RetryAfter = cause is IngestUnavailableException unavailable ? unavailable.RetryAfter : TimeSpan.FromSeconds(1),
         };
 
-    private string? Ownership(LiveEvent e) =>
-        e.LiveId != LiveId ? $"liveId '{e.LiveId}' was sent to LIVE '{LiveId}'"
-        : Rollup.CreatorId is { } creator && creator != e.CreatorId
+    private string? Ownership(LiveEvent e)
+    {
+        if (!ReferenceEquals(e.LiveId, _ownLiveId))
+        {
+            if (e.LiveId != LiveId) return $"liveId '{e.LiveId}' was sent to LIVE '{LiveId}'";
+            _ownLiveId = e.LiveId;
+        }
+        return Rollup.CreatorId is { } creator && creator != e.CreatorId
             ? $"creatorId '{e.CreatorId}' differs from this LIVE's creator '{creator}'"
             : null;
+    }
 
     private void Track(LiveEvent e)
     {
