@@ -277,16 +277,19 @@ public sealed class LiveRollupTests
     }
 
     [Fact]
-    public void Region_counts_of_a_checkpoint_kept_by_name_are_added_to_and_survive_a_serializer_round_trip()
+    public void Region_counts_of_a_checkpoint_kept_by_name_are_read_back_moved_into_the_table_and_added_to()
     {
         var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
         var ev = new Events("L1", "C1", T0);
+        // As a build before the table wrote it: views by region in the dictionary only.
         var earlier = Apply([ev.Joined(Min(1), "a")]);
-        earlier.Regions = new() { ["GB"] = 7, ["US"] = 2 };
-        earlier.AdoptOlderLayout();
-        earlier.Regions.ShouldBeNull();
+        (earlier.Viewers.Regions, earlier.Viewers.RegionCount) = ([], 0);
+        earlier.Regions = new() { ["GB"] = 7, ["US"] = 3 };
 
         var r = serializer.Deserialize<LiveRollup>(serializer.SerializeToArray(earlier)).ShouldNotBeNull();
+        r.AdoptOlderLayout();
+        r.Regions.ShouldBeNull();
+        r = serializer.Deserialize<LiveRollup>(serializer.SerializeToArray(r)).ShouldNotBeNull();
         r.Apply(ev.At(Min(2), new ViewerJoined("b", Gender.Male, AgeBand.Age18To24, "GB", true, TrafficSource.Search)));
         foreach (var n in Enumerable.Range(0, 20)) r.Apply(ev.At(Min(3), new ViewerJoined($"c{n}", Gender.Male, AgeBand.Age18To24, $"X{n}", true, TrafficSource.Search)));
 
