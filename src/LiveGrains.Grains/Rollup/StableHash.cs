@@ -27,8 +27,11 @@ internal static class StableHash
 
     private static ulong OfUtf8(string value)
     {
+        // On the stack when it fits: non-ASCII viewer ids and regions are hashed once per event too.
+        Span<byte> stack = stackalloc byte[256];
+        var bytes = Encoding.UTF8.GetMaxByteCount(value.Length) <= stack.Length ? stack[..Encoding.UTF8.GetBytes(value, stack)] : Encoding.UTF8.GetBytes(value);
         var hash = Offset;
-        foreach (var b in Encoding.UTF8.GetBytes(value)) hash = (hash ^ b) * Prime;
+        foreach (var b in bytes) hash = (hash ^ b) * Prime;
         return Finish(hash);
     }
 
