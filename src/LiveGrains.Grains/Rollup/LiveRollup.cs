@@ -16,6 +16,14 @@ public sealed class LiveRollup
     /// <summary>Comments kept per LIVE (newest).</summary>
     public const int MaxComments = 50;
 
+    /// <summary>
+    /// Minutes kept as buckets to count in, the newest and the one before it (a producer's batch may span a minute's
+    /// end); older ones are sealed into <see cref="Sealed"/>. A bucket took about 240 bytes, and while minutes stayed
+    /// open for as long as the dedupe window reaches back, 10 to 12.5 minutes, they were a fifth of an hour-long LIVE's
+    /// rollup; a sealed one takes a few dozen. An event that still comes for a sealed minute is rare, and gets its minute a bucket again.
+    /// </summary>
+    public const int OpenMinutes = 2;
+
     [Id(0)] public string? LiveId;
     [Id(1)] public string? CreatorId;
     [Id(2)] public string? Title;
@@ -25,9 +33,9 @@ public sealed class LiveRollup
     [Id(6)] public DateTimeOffset? EndedAt;
     [Id(7)] public LiveEndReason? EndReason;
     [Id(8)] public string? Currency;
-    /// <summary>Buckets of the minutes not sealed yet, and of sealed minutes that a late order or refund reached since.</summary>
+    /// <summary>Buckets of the minutes not sealed yet, and of sealed minutes that a late event reached since.</summary>
     [Id(9)] public Dictionary<long, MinuteBucket> Minutes = [];
-    /// <summary>Buckets of the minutes before the dedupe window, which only orders and refunds still reach; null until the first.</summary>
+    /// <summary>Buckets of the minutes before the last <see cref="OpenMinutes"/>, in a compact stream; null until the first.</summary>
     [Id(37)] public SealedMinutes? Sealed;
     [Id(10)] public HyperLogLog UniqueViewers = new();
     [Id(11)] public HyperLogLog UniqueBuyers = new();
@@ -91,14 +99,17 @@ public sealed class LiveRollup
         Math.Min(Minutes.Count > 0 ? Minutes.Keys.Min() : long.MaxValue, Sealed is { Count: > 0 } s ? s.First : long.MaxValue),
         Math.Max(Minutes.Count > 0 ? Minutes.Keys.Max() : long.MinValue, Sealed is { Count: > 0 } t ? t.Last : long.MinValue));
 
+    // This and InteractionsBetween take the sealed records' sums, then go through every bucket in Minutes: the open minutes
+    // and what late events added to sealed ones, a handful. Attention rules read them every tick: loops, not an iterator,
+    // which allocated once per rule and card.
+
     /// <summary>The highest viewer sample of the minutes from <paramref name="from"/> on; 0 without any.</summary>
     internal long PeakViewersFrom(long from)
     {
         var peak = Sealed?.Sum(from, long.MaxValue).PeakViewers ?? 0;
-        var (first, end) = OpenMinutesBetween(from, long.MaxValue);
-        for (var minute = first; minute < end; minute++)
+        foreach (var (minute, bucket) in Minutes)
         {
-            if (BucketAt(minute) is { } bucket) peak = Math.Max(peak, bucket.ViewerSampleMax);
+            if (minute >= from) peak = Math.Max(peak, bucket.ViewerSampleMax);
         }
         return peak;
     }
@@ -106,30 +117,18 @@ public sealed class LiveRollup
     /// <summary>Likes, comments and shares of the minutes from <paramref name="from"/> up to, not including, <paramref name="to"/>.</summary>
     internal long InteractionsBetween(long from, long to)
     {
-        var interactions = to > from ? Sealed?.Sum(from, to - 1).Interactions ?? 0 : 0;
-        var (first, end) = OpenMinutesBetween(from, to);
-        for (var minute = first; minute < end; minute++)
+        if (to <= from) return 0;
+        var interactions = Sealed?.Sum(from, to - 1).Interactions ?? 0;
+        foreach (var (minute, bucket) in Minutes)
         {
-            if (BucketAt(minute) is { } bucket) interactions += bucket.Interactions;
+            if (minute >= from && minute < to) interactions += bucket.Interactions;
         }
         return interactions;
     }
 
-    // The minutes from `from` up to, not including, `to` that are not sealed and may have a bucket. Attention rules read
-    // them every tick, with loops rather than an iterator, which allocated once per rule and card.
-    private (long First, long End) OpenMinutesBetween(long from, long to)
-    {
-        var (oldest, newest) = BucketRange;
-        return (Math.Max(OpenFrom(from), oldest), newest == long.MinValue ? long.MinValue : Math.Min(to, newest + 1));
-    }
-
-    // Where the minutes that are not sealed begin, from `from` on: sealed ones are summed by SealedMinutes, and the bucket a
-    // late order made for one holds neither viewers nor interactions.
-    private long OpenFrom(long from) => Sealed is { Count: > 0 } s ? Math.Max(from, s.Last + 1) : from;
-
     /// <summary>
     /// The bucket of <paramref name="minute"/>, or null when nothing happened in it. A sealed minute's is decoded afresh,
-    /// with what late orders and refunds added since; changing it changes nothing in the rollup.
+    /// with what late events added since; changing it changes nothing in the rollup.
     /// </summary>
     internal MinuteBucket? BucketAt(long minute)
     {
@@ -142,7 +141,7 @@ public sealed class LiveRollup
     }
 
     /// <summary>
-    /// Every bucket, open and sealed, in no particular order: for sums. A sealed minute that a late order reached comes
+    /// Every bucket, open and sealed, in no particular order: for sums. A sealed minute that a late event reached comes
     /// twice, as its record and as the bucket of what came after; their sum is the minute's.
     /// </summary>
     internal IEnumerable<(long Minute, MinuteBucket Bucket)> EveryBucket()
@@ -437,16 +436,16 @@ public sealed class LiveRollup
             var (oldest, newest) = BucketRange;
             Minutes[minute] = bucket = new MinuteBucket();
             _bucketRange = (Math.Min(oldest, minute), Math.Max(newest, minute));
-            // A new minute at the front: about once a minute, the minutes that left the dedupe window are sealed. The
-            // attention rules that read back further sum sealed ranges once a minute (SealedMinutes.Sum), not each tick.
-            if (minute > newest) SealBefore(MinuteOf(EventIds.Start));
+            // A new minute at the front: about once a minute, the minute before the open ones is sealed. The attention
+            // rules sum sealed ranges once a minute (SealedMinutes.Sum), not each tick.
+            if (minute > newest) SealBefore(minute - OpenMinutes + 1);
         }
         (_lastBucket, _lastBucketMinute) = (bucket, minute);
         return bucket;
     }
 
-    // Moves the buckets of minutes before `cut` (and after the last sealed) into the sealed stream. Events other than
-    // orders and refunds from before the window start are refused, so nothing else reaches those minutes again.
+    // Moves the buckets of minutes before `cut` (and after the last sealed) into the sealed stream. An event that comes
+    // later for one of them gets a bucket of its own in Minutes, which readers add to the record (BucketAt).
     private void SealBefore(long cut)
     {
         var from = Sealed is { Count: > 0 } s ? s.Last + 1 : long.MinValue;

@@ -1,13 +1,13 @@
 namespace LiveGrains.Grains.Rollup;
 
 /// <summary>
-/// The minute buckets of a LIVE that only an order or a refund can still reach (before the dedupe window), in a compact
-/// stream: a minute as an object took about 190 bytes with its dictionary entry, 34 KiB after three hours on air and
-/// growing for as long as the LIVE ran; as a record here it takes a few dozen. A record is the minute's distance from
-/// the one before, a bit for each counter that is not zero, then those counters as variable-length integers. Records are
-/// only appended, in minute order; a late order for a sealed minute is counted in a bucket of the rollup's own, which
-/// readers add to the record (<see cref="LiveRollup.BucketAt"/>). Every sixteenth record is indexed, so one minute is
-/// found without reading from the first.
+/// The minute buckets of a LIVE before its newest <see cref="LiveRollup.OpenMinutes"/>, in a compact stream: a minute as
+/// an object took about 240 bytes with its dictionary entry, 34 KiB after three hours on air and growing for as long as
+/// the LIVE ran; as a record here it takes a few dozen. A record is the minute's distance from the one before, a bit for
+/// each counter that is not zero, then those counters as variable-length integers. Records are only appended, in minute
+/// order; a late event for a sealed minute is counted in a bucket of the rollup's own, which readers add to the record
+/// (<see cref="LiveRollup.BucketAt"/>). Every sixteenth record is indexed, so one minute is found without reading from
+/// the first.
 /// </summary>
 [GenerateSerializer, Alias("lg.SealedMinutes")]
 public sealed class SealedMinutes
@@ -78,8 +78,8 @@ public sealed class SealedMinutes
 
     /// <summary>
     /// The highest viewer sample and the likes, comments and shares of the sealed minutes from <paramref name="first"/>
-    /// to <paramref name="last"/>, both included (a late order's bucket holds neither). A range asked for again is not
-    /// read again.
+    /// to <paramref name="last"/>, both included, as the records hold them (not what late events added since). A range
+    /// asked for again is not read again.
     /// </summary>
     public RangeSums Sum(long first, long last)
     {

@@ -83,7 +83,7 @@ public sealed class SealedMinutesTests
     }
 
     [Fact]
-    public void Minutes_that_left_the_dedupe_window_are_sealed_and_a_late_order_for_one_still_counts()
+    public void Minutes_before_the_newest_two_are_sealed_and_late_events_for_one_still_count()
     {
         var r = new LiveRollup();
         var n = 0;
@@ -97,27 +97,38 @@ public sealed class SealedMinutesTests
         var before = RollupReader.Totals(r, now);
         var trendBefore = RollupReader.Trends(r, now);
 
-        // The minutes before the dedupe window are sealed; the ones in it (10 to 12.5 minutes) stay open.
-        var open = 90 - (int)(LiveRollup.MinuteOf(r.EventIds.Start) - LiveRollup.MinuteOf(T0));
-        open.ShouldBeInRange(10, 13);
-        r.Sealed.ShouldNotBeNull().Count.ShouldBe(90 - open);
-        r.Minutes.Count.ShouldBe(open);
+        r.Sealed.ShouldNotBeNull().Count.ShouldBe(90 - LiveRollup.OpenMinutes);
+        r.Minutes.Count.ShouldBe(LiveRollup.OpenMinutes);
         before.Likes.ShouldBe(Enumerable.Range(1, 90).Sum());
 
+        // Before the dedupe window only an order still counts; in it (minute 85, sealed) a like and a viewer sample do too.
         Apply(T0.AddMinutes(3).AddSeconds(10), new LikesReceived(5)).Kind.ShouldBe(ApplyKind.Rejected);
         Apply(T0.AddMinutes(3).AddSeconds(20), new OrderPaid("o-1", "p-1", "b-1", 2, 19.90m, "USD", false)).Kind.ShouldBe(ApplyKind.Accepted);
+        Apply(T0.AddMinutes(85).AddSeconds(40), new LikesReceived(1_000)).Kind.ShouldBe(ApplyKind.Accepted);
+        Apply(T0.AddMinutes(85).AddSeconds(50), new ViewerCountSampled(10_000)).Kind.ShouldBe(ApplyKind.Accepted);
 
         var after = RollupReader.Totals(r, now);
-        after.ShouldBe(before with { Orders = 1, ItemsSold = 2, Gmv = 19.90m, Buyers = 1 });
+        after.ShouldBe(before with
+        {
+            Orders = 1, ItemsSold = 2, Gmv = 19.90m, Buyers = 1, Likes = before.Likes + 1_000,
+            ViewerSeconds = after.ViewerSeconds, PeakViewers = 10_000,
+        });
+        after.ViewerSeconds.ShouldBeGreaterThan(before.ViewerSeconds);
+        var bucket = r.BucketAt(LiveRollup.MinuteOf(T0.AddMinutes(85))).ShouldNotBeNull();
+        (bucket.Likes, bucket.ViewerSamples, bucket.ViewerSampleMax, bucket.LastSample).ShouldBe((86 + 1_000, 2, 10_000, 10_000));
+        r.PeakViewersFrom(LiveRollup.MinuteOf(T0.AddMinutes(80))).ShouldBe(10_000);
+        r.InteractionsBetween(LiveRollup.MinuteOf(T0.AddMinutes(85)), LiveRollup.MinuteOf(T0.AddMinutes(86))).ShouldBe(86 + 1_000);
         var trend = RollupReader.Trends(r, now);
         trend.Count.ShouldBe(trendBefore.Count);
         static string Point(TrendPoint p) => $"{p.Minute:O} " + string.Join(",", p.Values.Select(v => $"{v.Key}={v.Value}"));
         Point(trend[3]).ShouldNotBe(Point(trendBefore[3]));
-        trend.Where((_, i) => i != 3).Select(Point).ShouldBe(trendBefore.Where((_, i) => i != 3).Select(Point));
+        Point(trend[85]).ShouldNotBe(Point(trendBefore[85]));
+        trend.Where((_, i) => i is not (3 or 85)).Select(Point).ShouldBe(trendBefore.Where((_, i) => i is not (3 or 85)).Select(Point));
         // A copy, as a checkpoint restores it, reads the same.
         var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
         var copy = serializer.Deserialize<LiveRollup>(serializer.SerializeToArray(r)).ShouldNotBeNull();
         RollupReader.Totals(copy, now).ShouldBe(after);
+        RollupReader.Trends(copy, now).Select(Point).ShouldBe(trend.Select(Point));
     }
 
     [Fact]
@@ -194,9 +205,12 @@ public sealed class SealedMinutesTests
 
         OnAir(0, 150);
         r.Sealed.ShouldNotBeNull().Count.ShouldBeGreaterThan(100);
-        // Late orders for sealed minutes: their buckets hold neither viewers nor interactions.
+        // Late events for sealed minutes: orders long after, a viewer sample and likes in the dedupe window.
         Apply(T0.AddMinutes(20).AddSeconds(5), new OrderPaid("o-1", "p-1", "b-1", 1, 5m, "USD", false));
         Apply(T0.AddMinutes(21).AddSeconds(5), new OrderPaid("o-2", "p-1", "b-1", 1, 5m, "USD", false));
+        Apply(T0.AddMinutes(143).AddSeconds(5), new ViewerCountSampled(9_000));
+        Apply(T0.AddMinutes(144).AddSeconds(5), new LikesReceived(77));
+        r.Minutes.Count.ShouldBe(LiveRollup.OpenMinutes + 4);
         var start = LiveRollup.MinuteOf(T0);
         Check(start, start + 150);
         OnAir(150, 240);
