@@ -219,6 +219,7 @@ public sealed class LiveRollup
     public void AdoptOlderLayout()
     {
         AdoptCommentViews();
+        Viewers.AdoptOlderLayout();
         if (Regions is not null)
         {
             // Largest first, so that a checkpoint somehow holding more regions than are kept loses the smallest to "other".

@@ -299,13 +299,56 @@ public sealed class LiveRollupTests
     }
 
     [Fact]
-    public void Counts_of_a_checkpoint_written_when_an_enum_had_fewer_values_grow_to_take_new_ones()
+    public void Counts_of_a_checkpoint_written_when_an_enum_had_fewer_values_are_laid_out_again_to_take_new_ones()
     {
         var ev = new Events("L1", "C1", T0);
         var r = new LiveRollup();
-        r.Viewers.TrafficSources = new long[2];
+        // Three genders, six age bands, two traffic sources: one view each of male, 55+ and following.
+        r.Viewers.Counts = [0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1];
+        r.Viewers.CountsLayout = 3 | 6 << 8 | 2 << 16;
         r.Apply(ev.At(Min(1), new ViewerJoined("c", Gender.Male, AgeBand.Age18To24, "GB", true, TrafficSource.Profile)));
-        RollupReader.Profile(r).TrafficSources.ShouldBe([new ProfileSlice("profile", 1)]);
+
+        var p = RollupReader.Profile(r);
+        p.Gender.ShouldBe([new ProfileSlice("male", 2)]);
+        p.AgeBands.ShouldBe([new ProfileSlice("18-24", 1), new ProfileSlice("55+", 1)]);
+        p.TrafficSources.ShouldBe([new ProfileSlice("following", 1), new ProfileSlice("profile", 1)]);
+    }
+
+    [Fact]
+    public void Counts_of_a_checkpoint_with_an_array_per_dimension_are_read_back_and_added_to()
+    {
+        var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
+        var ev = new Events("L1", "C1", T0);
+        // As a build before one array wrote it: an array per dimension, no counts, no layout.
+        var earlier = new LiveRollup();
+        (earlier.Viewers.Counts, earlier.Viewers.CountsLayout) = (null, 0);
+        (earlier.Viewers.Genders, earlier.Viewers.AgeBands, earlier.Viewers.TrafficSources) = ([4, 0, 1], [0, 0, 0, 0, 2, 0], [0, 0, 3, 0, 0, 0, 0]);
+
+        var r = serializer.Deserialize<LiveRollup>(serializer.SerializeToArray(earlier)).ShouldNotBeNull();
+        r.Apply(ev.At(Min(1), new ViewerJoined("c", Gender.Male, AgeBand.Age18To24, "GB", true, TrafficSource.Search)));
+
+        var p = RollupReader.Profile(r);
+        p.Gender.ShouldBe([new ProfileSlice("female", 4), new ProfileSlice("male", 1), new ProfileSlice("unknown", 1)]);
+        p.AgeBands.ShouldBe([new ProfileSlice("55+", 2), new ProfileSlice("18-24", 1)]);
+        p.TrafficSources.ShouldBe([new ProfileSlice("search", 4)]);
+        (r.Viewers.Genders, r.Viewers.AgeBands, r.Viewers.TrafficSources).ShouldBe((null, null, null));
+    }
+
+    [Fact]
+    public void Region_slots_of_a_checkpoint_written_without_their_hash_are_found_again_after_activation()
+    {
+        var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
+        var ev = new Events("L1", "C1", T0);
+        var earlier = Apply(Enumerable.Range(0, 12).Select(n =>
+            ev.At(Min(1), new ViewerJoined($"v{n}", Gender.Female, AgeBand.Age25To34, $"R{n % 6}", false, TrafficSource.ForYou))));
+        // As the build before hashes were kept wrote it: every slot in its place, its hash field empty.
+        for (var i = 0; i < earlier.Viewers.Regions.Length; i++) earlier.Viewers.Regions[i].Hash = 0;
+
+        var r = serializer.Deserialize<LiveRollup>(serializer.SerializeToArray(earlier)).ShouldNotBeNull();
+        r.AdoptOlderLayout();
+        foreach (var n in Enumerable.Range(0, 6)) r.Apply(ev.At(Min(2), new ViewerJoined($"w{n}", Gender.Female, AgeBand.Age25To34, $"R{n}", false, TrafficSource.ForYou)));
+
+        RollupReader.Profile(r).Regions.ShouldBe(Enumerable.Range(0, 6).Select(n => new ProfileSlice($"R{n}", 3)));
     }
 
     [Fact]
