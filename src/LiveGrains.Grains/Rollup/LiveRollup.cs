@@ -226,7 +226,6 @@ public sealed class LiveRollup
     public void AdoptOlderLayout()
     {
         AdoptCommentViews();
-        Viewers.AdoptOlderLayout();
         if (Regions is not null)
         {
             // Largest first, so that a checkpoint somehow holding more regions than are kept loses the smallest to "other".
@@ -312,8 +311,8 @@ public sealed class LiveRollup
                 break;
             case ProductPinned pin:
                 var p = Product(pin.ProductId);
-                (p.Name, p.Price, p.Currency, p.ImageUrl) = (pin.Name, pin.Price, pin.Currency, pin.ImageUrl);
-                if (at >= PinChangedAt) (PinnedProductId, PinChangedAt) = (pin.ProductId, at);
+                (p.Name, p.Price, p.Currency, p.ImageUrl) = (SharedStrings.Of(pin.Name), pin.Price, SharedStrings.Of(pin.Currency), SharedStrings.Of(pin.ImageUrl));
+                if (at >= PinChangedAt) (PinnedProductId, PinChangedAt) = (SharedStrings.Of(pin.ProductId), at);
                 break;
             case ProductUnpinned unpin:
                 if (at >= PinChangedAt && PinnedProductId == unpin.ProductId) (PinnedProductId, PinChangedAt) = (null, at);
@@ -324,7 +323,7 @@ public sealed class LiveRollup
                 return ApplyRefund(r, at, minute);
             case PromotionStarted ps:
                 var promo = Promotion(ps.PromotionId);
-                (promo.Kind, promo.Details, promo.ProductId) = (ps.Kind, ps.Details, ps.ProductId);
+                (promo.Kind, promo.Details, promo.ProductId) = (ps.Kind, SharedStrings.Of(ps.Details), SharedStrings.Of(ps.ProductId));
                 promo.StartedAt = promo.StartedAt is null || at < promo.StartedAt ? at : promo.StartedAt;
                 break;
             case PromotionEnded pe:
@@ -344,7 +343,7 @@ public sealed class LiveRollup
         if (Currency is not null && o.Currency != Currency)
             return ApplyOutcome.Reject($"data.currency {o.Currency} differs from this LIVE's currency {Currency}");
         if (!PaidOrders.Add(o.OrderId)) return ApplyOutcome.Duplicate;
-        Currency ??= o.Currency;
+        Currency ??= SharedStrings.Of(o.Currency);
         var b = Bucket(minute);
         b.Orders++;
         b.ItemsSold += o.Quantity;
@@ -365,7 +364,7 @@ public sealed class LiveRollup
     private ApplyOutcome ApplyViolation(ViolationRecorded v, DateTimeOffset at)
     {
         if (Violations.Any(x => x.ViolationId == v.ViolationId)) return ApplyOutcome.Duplicate;
-        Violations.Add(new ViolationView(v.ViolationId, v.Policy, v.Reason, v.Points, v.Action, at));
+        Violations.Add(new ViolationView(v.ViolationId, SharedStrings.Of(v.Policy), SharedStrings.Of(v.Reason), v.Points, v.Action, at));
         Violations.Sort((a, b) => b.OccurredAt.CompareTo(a.OccurredAt));
         if (v.Action == ViolationAction.Suspension) End(at, LiveEndReason.Suspended);
         return ApplyOutcome.Accepted;
@@ -376,7 +375,7 @@ public sealed class LiveRollup
         if (Currency is not null && r.Currency != Currency)
             return ApplyOutcome.Reject($"data.currency {r.Currency} differs from this LIVE's currency {Currency}");
         if (!RefundedOrders.Add(r.OrderId)) return ApplyOutcome.Duplicate;
-        Currency ??= r.Currency;
+        Currency ??= SharedStrings.Of(r.Currency);
         var b = Bucket(minute);
         b.Refunds++;
         b.RefundedAmount += r.Amount;
@@ -476,7 +475,7 @@ public sealed class LiveRollup
 
     private ProductState Product(string id)
     {
-        if (!Products.TryGetValue(id, out var p)) Products[id] = p = new ProductState();
+        if (!Products.TryGetValue(id, out var p)) Products[SharedStrings.Of(id)] = p = new ProductState();
         return p;
     }
 

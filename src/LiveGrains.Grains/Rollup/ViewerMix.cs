@@ -9,7 +9,7 @@ namespace LiveGrains.Grains.Rollup;
 /// dimensions are sections of one array of counts, indexed by the enum value: an array per dimension took three objects,
 /// three cache misses when a LIVE's state was out of the caches, for every viewer who joined, and dictionaries keyed by
 /// wire name several more and about 1 KB per LIVE. Regions, which are open-ended, are kept in one open-addressing table
-/// of name, hash and count (<see cref="Regions"/>), at most <see cref="MaxRegions"/> of them.
+/// of name and count (<see cref="Regions"/>), at most <see cref="MaxRegions"/> of them.
 /// </summary>
 [GenerateSerializer, Alias("lg.ViewerMix")]
 public sealed class ViewerMix
@@ -48,8 +48,8 @@ public sealed class ViewerMix
 
     /// <summary>
     /// Views by region: slots of a table whose length is a power of two, each region in the first empty slot from its
-    /// stable hash on (linear probing), so a table is read the same in every process. A region is found by its 64-bit
-    /// hash, without reading the name kept: two of a LIVE's n regions share a hash with a probability of about n²/2⁶⁵.
+    /// stable hash on (linear probing), so a table is read the same in every process. A name is kept as the instance
+    /// every LIVE shares (<see cref="SharedStrings"/>), which finding it reads.
     /// </summary>
     [Id(5)] public RegionViews[] Regions = [];
 
@@ -73,8 +73,7 @@ public sealed class ViewerMix
     public void AddRegion(string region, long views)
     {
         ArgumentNullException.ThrowIfNull(region);
-        var hash = StableHash.Of(region);
-        var at = FindRegion(hash);
+        var at = FindRegion(region);
         if (at < 0 || Regions[at].Name is null)
         {
             if (RegionCount >= MaxRegions && region != OtherRegion)
@@ -88,11 +87,11 @@ public sealed class ViewerMix
                 Regions = new RegionViews[ProbedSlots.GrownLength(old.Length)];
                 foreach (var slot in old)
                 {
-                    if (slot.Name is not null) Regions[FindRegion(slot.Hash)] = slot;
+                    if (slot.Name is not null) Regions[FindRegion(slot.Name)] = slot;
                 }
-                at = FindRegion(hash);
+                at = FindRegion(region);
             }
-            Regions[at] = new RegionViews(region, 0, hash);
+            Regions[at] = new RegionViews(SharedStrings.Of(region), 0);
             RegionCount++;
         }
         Regions[at].Views += views;
@@ -109,27 +108,14 @@ public sealed class ViewerMix
         return Ordered(slices);
     }
 
-    // The slot holding `region` (by hash), or the empty slot where it belongs; -1 only for an empty table.
-    private int FindRegion(ulong hash)
+    // The slot holding `region`, or the empty slot where it belongs; -1 only for an empty table.
+    private int FindRegion(string region)
     {
         if (Regions.Length == 0) return -1;
         var mask = Regions.Length - 1;
-        var at = (int)hash & mask;
-        while (Regions[at].Name is not null && Regions[at].Hash != hash) at = (at + 1) & mask;
+        var at = (int)StableHash.Of(region) & mask;
+        while (Regions[at].Name is { } name && !string.Equals(name, region, StringComparison.Ordinal)) at = (at + 1) & mask;
         return at;
-    }
-
-    /// <summary>
-    /// Gives the region slots of a checkpoint written before slots kept their hash the hash of their name, and lays out
-    /// the counts; a no-op for a current mix.
-    /// </summary>
-    public void AdoptOlderLayout()
-    {
-        CountsLaidOut();
-        for (var i = 0; i < Regions.Length; i++)
-        {
-            if (Regions[i] is { Name: { } name, Hash: 0 }) Regions[i].Hash = StableHash.Of(name);
-        }
     }
 
     /// <summary>Adds counts keyed by wire name, as checkpoints of an older layout hold them.</summary>

@@ -335,23 +335,6 @@ public sealed class LiveRollupTests
     }
 
     [Fact]
-    public void Region_slots_of_a_checkpoint_written_without_their_hash_are_found_again_after_activation()
-    {
-        var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
-        var ev = new Events("L1", "C1", T0);
-        var earlier = Apply(Enumerable.Range(0, 12).Select(n =>
-            ev.At(Min(1), new ViewerJoined($"v{n}", Gender.Female, AgeBand.Age25To34, $"R{n % 6}", false, TrafficSource.ForYou))));
-        // As the build before hashes were kept wrote it: every slot in its place, its hash field empty.
-        for (var i = 0; i < earlier.Viewers.Regions.Length; i++) earlier.Viewers.Regions[i].Hash = 0;
-
-        var r = serializer.Deserialize<LiveRollup>(serializer.SerializeToArray(earlier)).ShouldNotBeNull();
-        r.AdoptOlderLayout();
-        foreach (var n in Enumerable.Range(0, 6)) r.Apply(ev.At(Min(2), new ViewerJoined($"w{n}", Gender.Female, AgeBand.Age25To34, $"R{n}", false, TrafficSource.ForYou)));
-
-        RollupReader.Profile(r).Regions.ShouldBe(Enumerable.Range(0, 6).Select(n => new ProfileSlice($"R{n}", 3)));
-    }
-
-    [Fact]
     public void Comments_read_back_as_posted_whatever_their_characters_and_lengths()
     {
         var at = T0.AddMinutes(1).ToOffset(TimeSpan.FromHours(-5));
