@@ -8,10 +8,13 @@ namespace LiveGrains.Grains.Rollup;
 /// high half of each value's hash) in an open-addressing table (<see cref="ProbedSlots"/>; at most 2,048 slots, 8 KB),
 /// because most LIVEs are small and an exact answer is better there: two of n values share a fingerprint with a
 /// probability of about n²/2³³, one in 2,700 at <see cref="ExactLimit"/>, where an estimate would be off by about 14.
-/// Past it the set switches to 2^14 dense registers (about 0.8% standard error). A register's rank is kept as four bits
-/// above a base that all registers share (8 KB), the few that are 15 or more above it in a sorted list beside them: the
-/// same ranks, so the same estimate, as six bits each (12 KB) gave, which was a third of a LIVE's rollup after an hour on
-/// air.
+/// Past it the set switches to 2^14 dense registers (about 0.8% standard error). A register's rank is kept as three bits
+/// above a base that all registers share (6 KB), the few that are 7 or more above it in a sorted list beside them. The
+/// list takes 4 bytes an entry, so once it passes <see cref="MaxTripletOverflow"/> entries (after about 30,000 values),
+/// where the two would take what four bits each take, the registers take four bits (8 KB), with a list of those 15 or
+/// more above the base. The ranks are the same in every form, so the estimate is the same as six bits each (12 KB) gave,
+/// which was a third of a LIVE's rollup after an hour on air; most LIVEs past the exact count have a few thousand
+/// viewers, for which three bits hold all but a few dozen registers.
 /// </summary>
 [GenerateSerializer, Alias("lg.HyperLogLog")]
 public sealed class HyperLogLog
@@ -21,8 +24,10 @@ public sealed class HyperLogLog
     private const int RankBits = 6;
     private const int RankMask = (1 << RankBits) - 1;
     private const int MaxRank = 64 - Precision + 1;
-    // A nibble this high says the register's rank is in Overflow.
-    private const int Overflowed = 15;
+    private const int TripletBytes = RegisterCount * 3 / 8 + 1;
+
+    /// <summary>Entries of <see cref="Overflow"/> past which three-bit registers take four bits: 2 KB of list, what the fourth bit costs.</summary>
+    internal const int MaxTripletOverflow = 512;
 
     /// <summary>Distinct values counted exactly, as many as 2,048 slots hold; one more switches to the registers.</summary>
     internal const int ExactLimit = 1_792;
@@ -36,13 +41,20 @@ public sealed class HyperLogLog
     [Id(1)] public byte[]? Registers;
     [Id(4)] public byte[]? Packed;
 
-    /// <summary>The registers, two to a byte (the even one low), each its rank minus <see cref="Base"/>; null while exact.</summary>
+    /// <summary>
+    /// The registers at three bits each, each its rank minus <see cref="Base"/>, register i at bit 3i from the low bit of
+    /// the first byte, one spare byte at the end so that each is read as the two bytes that hold it; null while exact and
+    /// once the registers take four bits.
+    /// </summary>
+    [Id(9)] public byte[]? Triplets;
+
+    /// <summary>The registers at four bits each, two to a byte (the even one low), each its rank minus <see cref="Base"/>; null until the list of three-bit ones overflowed.</summary>
     [Id(5)] public byte[]? Nibbles;
 
     /// <summary>The rank every register has at least: it rises once none is left at it, after about 160,000 values.</summary>
     [Id(6)] public int Base;
 
-    /// <summary>The registers whose rank is <see cref="Overflowed"/> or more above the base, as index × 64 + rank, sorted.</summary>
+    /// <summary>The registers whose rank is too far above the base for their bits (7 for three, 15 for four), as index × 64 + rank, sorted.</summary>
     [Id(7)] public int[] Overflow = [];
 
     // The dense estimate, a pass over all 16,384 registers, is asked for on every card of a LIVE, many times a minute,
@@ -60,7 +72,10 @@ public sealed class HyperLogLog
     [Id(8)] public uint[] Exact = [];
     [Id(3)] public int ExactCount;
 
-    private bool IsDense => Nibbles is not null || Packed is not null || Registers is not null;
+    private bool IsDense => Triplets is not null || Nibbles is not null || Packed is not null || Registers is not null;
+
+    // The value of a register that says its rank is in Overflow: the highest its bits hold.
+    private int Overflowed => Triplets is null ? 15 : 7;
 
     /// <summary>Adds a value; returns true when the estimate may have changed.</summary>
     public bool Add(string value) => AddHash(StableHash.Of(value));
@@ -68,8 +83,8 @@ public sealed class HyperLogLog
     internal bool AddHash(ulong hash)
     {
         if (Sparse is not null || WideExact is not null) MoveIntoTable();
-        if (Registers is not null || Packed is not null) MoveIntoNibbles();
-        if (Nibbles is not null)
+        if (Registers is not null || Packed is not null) MoveIntoTriplets();
+        if (Triplets is not null || Nibbles is not null)
         {
             if (!SetRegister(hash)) return false;
             _denseCount = 0;
@@ -107,12 +122,12 @@ public sealed class HyperLogLog
     /// <summary>The rank held by register <paramref name="index"/>, in whichever dense form this estimator has.</summary>
     internal int Rank(int index)
     {
-        if (Nibbles is { } nibbles)
+        if (Triplets is not null || Nibbles is not null)
         {
-            var nibble = NibbleAt(nibbles, index);
-            return nibble < Overflowed ? Base + nibble : Overflow[FindOverflow(index)] & RankMask;
+            var above = RegisterAt(index);
+            return above < Overflowed ? Base + above : Overflow[FindOverflow(index)] & RankMask;
         }
-        return Registers?[index] ?? RankIn(Packed!, index);
+        return Registers?[index] ?? RankIn(Packed!, index, 6);
     }
 
     private bool AddExact(ulong hash)
@@ -152,7 +167,7 @@ public sealed class HyperLogLog
 
     private void ToDense()
     {
-        StartNibbles();
+        StartTriplets();
         foreach (var fingerprint in Exact)
         {
             // The register and rank the value's whole hash gives, but for a rank past the fingerprint's 18 bits after
@@ -166,16 +181,31 @@ public sealed class HyperLogLog
     }
 
     // Not done in Count, which only reads: read-only grain calls may run it side by side.
+    private void MoveIntoTriplets()
+    {
+        var ranks = Ranks();
+        (Registers, Packed) = (null, null);
+        StartTriplets();
+        for (var i = 0; i < RegisterCount; i++) Raise(i, ranks[i]);
+    }
+
+    // The list of three-bit registers outgrew what a fourth bit costs: the same ranks at four bits each.
     private void MoveIntoNibbles()
+    {
+        var ranks = Ranks();
+        (Triplets, Nibbles, Base, Overflow, _atBase, _atBaseCounted) = (null, new byte[RegisterCount / 2], 0, [], RegisterCount, true);
+        for (var i = 0; i < RegisterCount; i++) Raise(i, ranks[i]);
+    }
+
+    private byte[] Ranks()
     {
         var ranks = new byte[RegisterCount];
         for (var i = 0; i < RegisterCount; i++) ranks[i] = (byte)Rank(i);
-        StartNibbles();
-        for (var i = 0; i < RegisterCount; i++) Raise(i, ranks[i]);
-        (Registers, Packed) = (null, null);
+        return ranks;
     }
 
-    private void StartNibbles() => (Nibbles, Base, Overflow, _atBase, _atBaseCounted) = (new byte[RegisterCount / 2], 0, [], RegisterCount, true);
+    private void StartTriplets() =>
+        (Triplets, Nibbles, Base, Overflow, _atBase, _atBaseCounted) = (new byte[TripletBytes], null, 0, [], RegisterCount, true);
 
     private bool SetRegister(ulong hash)
     {
@@ -187,11 +217,11 @@ public sealed class HyperLogLog
     // Sets register `index` to `rank` if that is higher than what it holds; true when it was.
     private bool Raise(int index, int rank)
     {
-        var nibbles = Nibbles!;
-        var nibble = NibbleAt(nibbles, index);
-        if (nibble < Overflowed)
+        var overflowed = Overflowed;
+        var above = RegisterAt(index);
+        if (above < overflowed)
         {
-            if (Base + nibble >= rank) return false;
+            if (Base + above >= rank) return false;
         }
         else
         {
@@ -200,47 +230,64 @@ public sealed class HyperLogLog
             Overflow[at] = index << RankBits | rank;
             return true;
         }
-        if (!_atBaseCounted) (_atBase, _atBaseCounted) = (CountAtBase(nibbles), true);
-        if (nibble == 0) _atBase--;
-        var above = rank - Base;
-        if (above >= Overflowed) InsertOverflow(index, rank);
-        SetNibble(nibbles, index, Math.Min(above, Overflowed));
+        if (!_atBaseCounted) (_atBase, _atBaseCounted) = (CountAtBase(), true);
+        if (above == 0) _atBase--;
+        var raised = rank - Base;
+        if (raised >= overflowed) InsertOverflow(index, rank);
+        SetRegisterAt(index, Math.Min(raised, overflowed));
         if (_atBase == 0) RaiseBase();
+        if (Triplets is not null && Overflow.Length > MaxTripletOverflow) MoveIntoNibbles();
         return true;
     }
 
-    // No register is left at the base: every nibble comes down by one, and the ranks in Overflow that now fit come back.
+    // No register is left at the base: every register comes down by one, and the ranks in Overflow that now fit come back.
     private void RaiseBase()
     {
-        var nibbles = Nibbles!;
+        var overflowed = Overflowed;
         while (_atBase == 0)
         {
             Base++;
             for (var i = 0; i < RegisterCount; i++)
             {
-                var nibble = NibbleAt(nibbles, i);
-                if (nibble < Overflowed)
+                var register = RegisterAt(i);
+                if (register < overflowed)
                 {
-                    SetNibble(nibbles, i, nibble - 1);
+                    SetRegisterAt(i, register - 1);
                     continue;
                 }
                 var above = (Overflow[FindOverflow(i)] & RankMask) - Base;
-                if (above >= Overflowed) continue;
+                if (above >= overflowed) continue;
                 RemoveOverflow(i);
-                SetNibble(nibbles, i, above);
+                SetRegisterAt(i, above);
             }
-            _atBase = CountAtBase(nibbles);
+            _atBase = CountAtBase();
         }
     }
 
-    private static int CountAtBase(byte[] nibbles)
+    private int CountAtBase()
     {
         var count = 0;
         for (var i = 0; i < RegisterCount; i++)
         {
-            if (NibbleAt(nibbles, i) == 0) count++;
+            if (RegisterAt(i) == 0) count++;
         }
         return count;
+    }
+
+    // What register `index` holds above the base, in the dense form this estimator has (three bits or four).
+    private int RegisterAt(int index) => Triplets is { } triplets ? RankIn(triplets, index, 3) : NibbleAt(Nibbles!, index);
+
+    private void SetRegisterAt(int index, int value)
+    {
+        if (Triplets is not { } triplets)
+        {
+            SetNibble(Nibbles!, index, value);
+            return;
+        }
+        var bit = index * 3;
+        var pair = triplets.AsSpan(bit >> 3);
+        var bits = (BinaryPrimitives.ReadUInt16LittleEndian(pair) & ~(7 << (bit & 7))) | value << (bit & 7);
+        BinaryPrimitives.WriteUInt16LittleEndian(pair, (ushort)bits);
     }
 
     private static int NibbleAt(byte[] nibbles, int index) => (nibbles[index >> 1] >> ((index & 1) << 2)) & 0xF;
@@ -287,10 +334,11 @@ public sealed class HyperLogLog
         Overflow = shrunk;
     }
 
-    // Six-bit registers had one spare byte at the end, so that each is read as the two bytes that hold it.
-    private static int RankIn(byte[] packed, int index)
+    // Registers of `width` bits in a stream with one spare byte at the end, so that each is read as the two bytes that
+    // hold it: three-bit ones, and the six-bit ones of older checkpoints.
+    private static int RankIn(byte[] packed, int index, int width)
     {
-        var bit = index * RankBits;
-        return (BinaryPrimitives.ReadUInt16LittleEndian(packed.AsSpan(bit >> 3)) >> (bit & 7)) & RankMask;
+        var bit = index * width;
+        return (BinaryPrimitives.ReadUInt16LittleEndian(packed.AsSpan(bit >> 3)) >> (bit & 7)) & ((1 << width) - 1);
     }
 }

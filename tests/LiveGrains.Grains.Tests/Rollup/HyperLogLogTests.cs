@@ -28,7 +28,7 @@ public sealed class HyperLogLogTests
     {
         var hll = new HyperLogLog();
         for (var i = 0; i <= HyperLogLog.ExactLimit; i++) hll.Add($"viewer-{i}");
-        hll.Nibbles.ShouldNotBeNull().Length.ShouldBe(8_192);
+        hll.Triplets.ShouldNotBeNull().Length.ShouldBe(6_145);
         hll.Exact.ShouldBeEmpty();
         (Math.Abs(hll.Count() - (HyperLogLog.ExactLimit + 1)) / (double)(HyperLogLog.ExactLimit + 1)).ShouldBeLessThanOrEqualTo(0.02);
     }
@@ -62,7 +62,7 @@ public sealed class HyperLogLogTests
     [Theory]
     [InlineData("a byte per register")]
     [InlineData("six bits per register")]
-    public void A_checkpoint_with_older_registers_keeps_its_estimate_and_moves_into_nibbles_on_first_add(string layout)
+    public void A_checkpoint_with_older_registers_keeps_its_estimate_and_moves_into_three_bits_on_first_add(string layout)
     {
         var today = new HyperLogLog();
         for (var i = 0; i < 5_000; i++) today.Add($"viewer-{i}");
@@ -72,7 +72,7 @@ public sealed class HyperLogLogTests
         earlier.Count().ShouldBe(today.Count());
         earlier.Add("viewer-42").ShouldBeFalse();
         (earlier.Registers, earlier.Packed).ShouldBe((null, null));
-        earlier.Nibbles.ShouldNotBeNull();
+        earlier.Triplets.ShouldNotBeNull();
         Enumerable.Range(0, 1 << 14).All(i => earlier.Rank(i) == today.Rank(i)).ShouldBeTrue();
         for (var i = 5_000; i < 6_000; i++) (earlier.Add($"viewer-{i}"), earlier.Count()).ShouldBe((today.Add($"viewer-{i}"), today.Count()));
     }
@@ -116,6 +116,57 @@ public sealed class HyperLogLogTests
         Enumerable.Range(0, 1 << 14).Where(i => copy.Rank(i) != expected[i]).ShouldBeEmpty();
         copy.Count().ShouldBe(hll.Count());
         (Math.Abs(hll.Count() - 400_000) / 400_000d).ShouldBeLessThanOrEqualTo(0.02);
+    }
+
+    [Fact]
+    public void Registers_hold_the_highest_rank_of_their_values_at_three_bits_then_at_four_once_the_list_outgrows_a_fourth_bit()
+    {
+        var hll = new HyperLogLog();
+        var expected = new int[1 << 14];
+        void Add(int n)
+        {
+            var value = $"viewer-{n}";
+            hll.Add(value);
+            var hash = Grains.Rollup.StableHash.Of(value);
+            var index = (int)(hash >> 50);
+            expected[index] = Math.Max(expected[index], Math.Min(BitOperations.LeadingZeroCount(hash << 14) + 1, 51));
+        }
+        for (var k = 0; k < 10_000; k++) Add(k);
+
+        // Three bits: the registers 7 or more above the base in the list, and they go through the serializer.
+        hll.Triplets.ShouldNotBeNull();
+        hll.Nibbles.ShouldBeNull();
+        hll.Overflow.Length.ShouldBe(expected.Count(rank => rank - hll.Base >= 7));
+        Enumerable.Range(0, 1 << 14).Where(i => hll.Rank(i) != expected[i]).ShouldBeEmpty();
+        var count = hll.Count();
+        hll = RoundTrip(hll);
+        hll.Count().ShouldBe(count);
+
+        // More values fill the list past what a fourth bit costs: four bits, the list only of those 15 or more above.
+        var i = 10_000;
+        while (hll.Triplets is not null) Add(i++);
+        hll.Nibbles.ShouldNotBeNull();
+        i.ShouldBeInRange(20_000, 60_000);
+        hll.Overflow.Length.ShouldBe(expected.Count(rank => rank - hll.Base >= 15));
+        Enumerable.Range(0, 1 << 14).Where(r => hll.Rank(r) != expected[r]).ShouldBeEmpty();
+        (Math.Abs(hll.Count() - i) / (double)i).ShouldBeLessThanOrEqualTo(0.02);
+    }
+
+    [Fact]
+    public void A_checkpoint_with_four_bit_registers_keeps_them_and_its_estimate()
+    {
+        var today = new HyperLogLog();
+        for (var i = 0; i < 5_000; i++) today.Add($"viewer-{i}");
+        // As a build before three bits wrote it: the same ranks, four bits each.
+        var nibbles = new byte[1 << 13];
+        for (var r = 0; r < 1 << 14; r++) nibbles[r >> 1] |= (byte)(Math.Min(today.Rank(r), 15) << ((r & 1) << 2));
+        var overflow = Enumerable.Range(0, 1 << 14).Where(r => today.Rank(r) >= 15).Select(r => r << 6 | today.Rank(r)).ToArray();
+        var earlier = RoundTrip(new HyperLogLog { Nibbles = nibbles, Overflow = overflow });
+
+        earlier.Count().ShouldBe(today.Count());
+        for (var i = 5_000; i < 6_000; i++) (earlier.Add($"viewer-{i}"), earlier.Count()).ShouldBe((today.Add($"viewer-{i}"), today.Count()));
+        earlier.Triplets.ShouldBeNull();
+        Enumerable.Range(0, 1 << 14).All(r => earlier.Rank(r) == today.Rank(r)).ShouldBeTrue();
     }
 
     [Fact]
