@@ -18,9 +18,10 @@ public sealed class LiveRollup
 
     /// <summary>
     /// Minutes kept as buckets to count in, the newest and the one before it (a producer's batch may span a minute's
-    /// end); older ones are sealed into <see cref="Sealed"/>. A bucket took about 240 bytes, and while minutes stayed
-    /// open for as long as the dedupe window reaches back, 10 to 12.5 minutes, they were a fifth of an hour-long LIVE's
-    /// rollup; a sealed one takes a few dozen. An event that still comes for a sealed minute is rare, and gets its minute a bucket again.
+    /// end); older ones are sealed into <see cref="Sealed"/>. A bucket takes about 240 bytes, a sealed minute a few dozen;
+    /// while minutes stayed buckets for as long as the dedupe window reaches back (10 to 12.5 minutes), they were a fifth
+    /// of an hour-long LIVE's rollup. An event that still comes for a sealed minute is rare, and gets that minute a
+    /// bucket again, beside its record.
     /// </summary>
     public const int OpenMinutes = 2;
 

@@ -48,8 +48,8 @@ public sealed class ViewerMix
 
     /// <summary>
     /// Views by region: slots of a table whose length is a power of two, each region in the first empty slot from its
-    /// stable hash on (linear probing), so a table is read the same in every process. A name is kept as the instance
-    /// every LIVE shares (<see cref="SharedStrings"/>), which finding it reads.
+    /// stable hash on (linear probing), so a table is read the same in every process. Names are the instances every LIVE
+    /// shares (<see cref="SharedStrings"/>): finding a region compares with a string that other LIVEs keep in the caches.
     /// </summary>
     [Id(5)] public RegionViews[] Regions = [];
 
