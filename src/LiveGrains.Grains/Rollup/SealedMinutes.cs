@@ -50,7 +50,7 @@ public sealed class SealedMinutes
         var writer = new Writer(this);
         // The first record of a block holds distance 0 from the block's minute in the index: each block decodes on its own.
         writer.Unsigned(startsBlock ? 0 : (ulong)(minute - Last));
-        writer.Bucket(bucket);
+        writer.Bucket(bucket, minute);
         (Last, Count) = (minute, Count + 1);
     }
 
@@ -67,7 +67,7 @@ public sealed class SealedMinutes
             var reader = new Reader(Bytes, offset);
             at += (long)reader.Unsigned();
             if (at > minute) return null;
-            var bucket = at == minute ? reader.Bucket() : null;
+            var bucket = at == minute ? reader.Bucket(minute) : null;
             if (bucket is null) reader.SkipBucket();
             _cursor = (block, at, reader.Offset);
             if (bucket is not null) return bucket;
@@ -123,16 +123,22 @@ public sealed class SealedMinutes
     {
         var reader = new Reader(Bytes, offset);
         var minute = previous + (long)reader.Unsigned();
-        var bucket = reader.Bucket();
+        var bucket = reader.Bucket(minute);
         return (minute, bucket, reader.Offset);
     }
 
     private int BlockEnd(int block) => block + 1 < IndexOffsets.Count ? IndexOffsets[block + 1] : Length;
 
+    // Bit 20 of a record's mask: the last sample's time is written as ticks from the start of the record's minute (five
+    // bytes), not from year 1 (nine). Records written before it have the bit clear and are read as they were written.
+    private const int SampleTimeInMinute = 20;
+
+    private static long StartTicks(long minute) => DateTimeOffset.UnixEpoch.UtcTicks + minute * TimeSpan.TicksPerMinute;
+
     // The counters in the order their bits take in a record's mask.
     private ref struct Writer(SealedMinutes owner)
     {
-        public void Bucket(MinuteBucket b)
+        public void Bucket(MinuteBucket b, long minute)
         {
             var mask = 0u;
             mask |= Bit(0, Present(b.Gmv)) | Bit(1, Present(b.AffiliateGmv)) | Bit(2, Present(b.RefundedAmount));
@@ -140,7 +146,8 @@ public sealed class SealedMinutes
                 | Bit(7, b.LiveImpressions != 0) | Bit(8, b.ProductImpressions != 0) | Bit(9, b.ProductClicks != 0)
                 | Bit(10, b.Likes != 0) | Bit(11, b.Comments != 0) | Bit(12, b.Shares != 0) | Bit(13, b.NewFollowers != 0)
                 | Bit(14, b.ViewerSampleSum != 0) | Bit(15, b.ViewerSamples != 0) | Bit(16, b.ViewerSampleMax != 0)
-                | Bit(17, b.LastSample != 0) | Bit(18, b.LastSampleAt != default) | Bit(19, b.Leaves != 0);
+                | Bit(17, b.LastSample != 0) | Bit(18, b.LastSampleAt != default) | Bit(19, b.Leaves != 0)
+                | Bit(SampleTimeInMinute, b.LastSampleAt != default);
             Unsigned(mask);
             if ((mask & 1) != 0) Decimal(b.Gmv);
             if ((mask & 2) != 0) Decimal(b.AffiliateGmv);
@@ -152,7 +159,7 @@ public sealed class SealedMinutes
             Signed(mask, 17, b.LastSample);
             if ((mask & (1u << 18)) != 0)
             {
-                Signed(b.LastSampleAt.UtcTicks);
+                Signed(b.LastSampleAt.UtcTicks - StartTicks(minute));
                 Signed((long)b.LastSampleAt.Offset.TotalMinutes);
             }
             Signed(mask, 19, b.Leaves);
@@ -219,7 +226,7 @@ public sealed class SealedMinutes
             return new decimal([(int)(uint)low, (int)(uint)(low >> 32), high, flags]);
         }
 
-        public MinuteBucket Bucket()
+        public MinuteBucket Bucket(long minute)
         {
             var mask = (uint)Unsigned();
             var b = new MinuteBucket
@@ -233,7 +240,7 @@ public sealed class SealedMinutes
             b.LastSample = Signed(mask, 17);
             if ((mask & (1u << 18)) != 0)
             {
-                var ticks = Signed();
+                var ticks = Signed() + ((mask & (1u << SampleTimeInMinute)) != 0 ? StartTicks(minute) : 0);
                 var offset = TimeSpan.FromMinutes(Signed());
                 b.LastSampleAt = new DateTimeOffset(ticks + offset.Ticks, offset);
             }
@@ -241,10 +248,11 @@ public sealed class SealedMinutes
             return b;
         }
 
-        // Past a record's counters without decoding them: a varint for each counter, three for each decimal, two for the time.
+        // Past a record's counters without decoding them: a varint for each counter, three for each decimal, two for the time
+        // (whose form bit has none of its own).
         public void SkipBucket()
         {
-            var mask = (uint)Unsigned();
+            var mask = (uint)Unsigned() & ~(1u << SampleTimeInMinute);
             var varints = System.Numerics.BitOperations.PopCount(mask) + 2 * System.Numerics.BitOperations.PopCount(mask & 7)
                 + ((mask & (1u << 18)) != 0 ? 1 : 0);
             for (var i = 0; i < varints; i++) Unsigned();

@@ -74,6 +74,34 @@ public sealed class SealedMinutesTests
     }
 
     [Fact]
+    public void A_record_written_with_the_sample_time_counted_from_year_one_reads_back_as_it_was()
+    {
+        // As builds before times within the minute wrote a minute's record: its mask (bits 15, 17 and 18), then the
+        // counters and the last sample's time, all zigzag varints, the time as ticks from year 1 and the offset in minutes.
+        var minute = LiveRollup.MinuteOf(T0);
+        var at = T0.AddSeconds(42.5).ToOffset(TimeSpan.FromHours(8));
+        var bytes = new byte[64];
+        var length = VarInt.Write(bytes, 0, 0);
+        length = VarInt.Write(bytes, length, (1u << 15) | (1u << 17) | (1u << 18));
+        foreach (var value in new long[] { 1, 321, at.UtcTicks, 8 * 60 }) length = VarInt.Write(bytes, length, (ulong)((value << 1) ^ (value >> 63)));
+        var earlier = new SealedMinutes { Bytes = bytes, Length = length, Count = 1, Last = minute, IndexMinutes = [minute], IndexOffsets = [0] };
+
+        var bucket = earlier.Read(minute).ShouldNotBeNull();
+
+        (bucket.ViewerSamples, bucket.LastSample, bucket.LastSampleAt, bucket.LastSampleAt.Offset).ShouldBe((1L, 321L, at, at.Offset));
+        earlier.Append(minute + 1, bucket);
+        earlier.Length.ShouldBeLessThan(2 * length);
+        // Read afresh, the later record is found past the earlier one, which is skipped undecoded.
+        var copy = new SealedMinutes
+        {
+            Bytes = earlier.Bytes, Length = earlier.Length, Count = earlier.Count, Last = earlier.Last,
+            IndexMinutes = earlier.IndexMinutes, IndexOffsets = earlier.IndexOffsets,
+        };
+        Fields(copy.Read(minute + 1)).ShouldBe(Fields(bucket));
+        copy.All().Select(x => (x.Minute, Fields(x.Bucket))).ShouldBe([(minute, Fields(bucket)), (minute + 1, Fields(bucket))]);
+    }
+
+    [Fact]
     public void A_minute_sealed_out_of_order_is_refused()
     {
         var sealedMinutes = new SealedMinutes();
