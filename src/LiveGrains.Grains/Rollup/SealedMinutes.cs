@@ -196,8 +196,9 @@ public sealed class SealedMinutes
         private void Ensure(int more)
         {
             if (owner.Length + more <= owner.Bytes.Length) return;
-            // Grows by half: a LIVE adds a few dozen bytes a minute, and a doubled stream would sit half empty for hours.
-            var grown = new byte[Math.Max(owner.Length + more, Math.Max(64, owner.Bytes.Length + owner.Bytes.Length / 2))];
+            // Grows by a quarter: a LIVE adds a few dozen bytes a minute, so a stream grown by half or doubled sat a fifth
+            // to a third empty for hours, and copying a few KB once in a quarter of an hour costs nothing that shows.
+            var grown = new byte[Math.Max(owner.Length + more, Math.Max(64, owner.Bytes.Length + owner.Bytes.Length / 4))];
             owner.Bytes.AsSpan(0, owner.Length).CopyTo(grown);
             owner.Bytes = grown;
         }
