@@ -47,10 +47,12 @@ public sealed class LiveRollup
     [Id(1)] public string? CreatorId;
     [Id(10)] public HyperLogLog UniqueViewers = new();
     [Id(36)] public ViewerMix Viewers = new();
-    /// <summary>Comments as checkpoints kept them before <see cref="RecentComments"/>; moved there on first use.</summary>
+    /// <summary>The newest comments, at most <see cref="MaxComments"/>.</summary>
+    [Id(39)] public CommentLog Comments = new();
+    /// <summary>Comments as checkpoints kept them before <see cref="Comments"/>, as views; moved there on first use.</summary>
     [Id(12)] public List<CommentView>? CommentViews;
-    /// <summary>The newest comments, newest first, at most <see cref="MaxComments"/>.</summary>
-    [Id(38)] public List<StoredComment> RecentComments = [];
+    /// <summary>Comments as checkpoints kept them before <see cref="Comments"/>, newest first; moved there on first use.</summary>
+    [Id(38)] public List<StoredComment>? RecentComments;
     /// <summary>Buckets of the minutes not sealed yet, and of sealed minutes that a late event reached since.</summary>
     [Id(9)] public Dictionary<long, MinuteBucket> Minutes = [];
     [Id(31)] public long EventCount;
@@ -226,7 +228,7 @@ public sealed class LiveRollup
     /// <summary>Moves what a checkpoint of an older layout holds into the fields that replaced it; a no-op for a current one.</summary>
     public void AdoptOlderLayout()
     {
-        AdoptCommentViews();
+        AdoptOlderComments();
         if (Regions is not null)
         {
             // Largest first, so that a checkpoint somehow holding more regions than are kept loses the smallest to "other".
@@ -288,7 +290,7 @@ public sealed class LiveRollup
                 break;
             case CommentPosted c:
                 Bucket(minute).Comments++;
-                AddComment(StoredComment.Of(c.ViewerId, c.Nickname, c.Text, at));
+                AddComment(c.ViewerId, c.Nickname, c.Text, at);
                 break;
             case LikesReceived l:
                 Bucket(minute).Likes += l.Count;
@@ -397,34 +399,27 @@ public sealed class LiveRollup
     /// </summary>
     public IReadOnlyList<CommentView> NewestComments(int count)
     {
-        AdoptCommentViews();
+        AdoptOlderComments();
         if (_newestViews is { } kept && kept.Count == count && kept.Version == _commentsVersion) return kept.Views;
-        var newest = new List<CommentView>(Math.Min(count, RecentComments.Count));
-        for (var i = 0; i < RecentComments.Count && i < count; i++) newest.Add(RecentComments[i].ToView());
+        var newest = Comments.Newest(count);
         _newestViews = (count, _commentsVersion, newest);
         return newest;
     }
 
-    private void AddComment(StoredComment comment)
+    private void AddComment(string viewerId, string nickname, string text, DateTimeOffset at)
     {
-        AdoptCommentViews();
-        // Newest first. A loop rather than FindIndex with a lambda: this runs for every comment, and the lambda
-        // allocated a closure and a delegate each time.
-        var index = 0;
-        while (index < RecentComments.Count && RecentComments[index].OccurredAt >= comment.OccurredAt) index++;
-        if (index >= MaxComments) return;
-        // The oldest goes first, and the list grows to exactly the most it keeps: doubling would hold 64 slots for 50.
-        if (RecentComments.Count == MaxComments) RecentComments.RemoveAt(MaxComments - 1);
-        if (RecentComments.Count == RecentComments.Capacity) RecentComments.Capacity = Math.Clamp(RecentComments.Capacity * 2, 4, MaxComments);
-        RecentComments.Insert(index, comment);
-        _commentsVersion++;
+        AdoptOlderComments();
+        if (Comments.Add(viewerId, nickname, text, at, MaxComments)) _commentsVersion++;
     }
 
-    private void AdoptCommentViews()
+    // Comments of a checkpoint written before the log, newest first, added in that order: a comment goes before those
+    // posted at the same instant, so comments posted together keep their order.
+    private void AdoptOlderComments()
     {
-        if (CommentViews is null) return;
-        RecentComments = [.. CommentViews.Select(StoredComment.Of)];
-        CommentViews = null;
+        if (CommentViews is null && RecentComments is null) return;
+        var older = CommentViews ?? [.. RecentComments!.Select(c => c.ToView())];
+        (CommentViews, RecentComments) = (null, null);
+        foreach (var c in older) Comments.Add(c.ViewerId, c.Nickname, c.Text, c.OccurredAt, MaxComments);
         _commentsVersion++;
     }
 

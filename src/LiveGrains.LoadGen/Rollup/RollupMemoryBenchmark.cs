@@ -30,7 +30,7 @@ public static class RollupMemoryBenchmark
     [
         ("event ids (dedupe window)", r => r.EventIds = new()),
         ("minute buckets", r => (r.Minutes, r.Sealed) = ([], null)),
-        ("comments", r => r.RecentComments = []),
+        ("comments", r => r.Comments = new()),
         ("unique viewers", r => r.UniqueViewers = new()),
         ("unique buyers", r => r.UniqueBuyers = new()),
         ("order ids", r => (r.PaidOrders, r.RefundedOrders) = (new(FingerprintWidth.Half), new(FingerprintWidth.Half))),
@@ -89,7 +89,7 @@ public static class RollupMemoryBenchmark
         {
             ["events per LIVE"] = Format(events / (double)count, "N0"),
             ["event ids remembered per LIVE"] = Format(rollups.Values.Average(r => r.EventIds.Count), "N0"),
-            ["comments kept per LIVE"] = Format(rollups.Values.Average(r => r.RecentComments.Count), "N1"),
+            ["comments kept per LIVE"] = Format(rollups.Values.Average(r => r.Comments.Count), "N1"),
         };
         var heap = Heap();
         guidWindows.Clear();

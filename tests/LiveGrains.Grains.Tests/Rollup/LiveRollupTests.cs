@@ -346,6 +346,10 @@ public sealed class LiveRollupTests
             new CommentView(new string('v', 20_000), new string('ñ', 70_000), new string('t', 500), at.AddSeconds(3)),
         };
 
+        var log = new CommentLog();
+        foreach (var view in views) log.Add(view.ViewerId, view.Nickname, view.Text, view.OccurredAt, LiveRollup.MaxComments).ShouldBeTrue();
+
+        log.Newest(10).ShouldBe(views.Reverse());
         foreach (var view in views) StoredComment.Of(view).ToView().ShouldBe(view);
     }
 
