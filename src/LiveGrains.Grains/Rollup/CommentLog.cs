@@ -50,15 +50,20 @@ public sealed class CommentLog
         written += Encoding.UTF8.GetBytes(nickname, record[written..]);
         Encoding.UTF8.GetBytes(text, record[written..]);
 
-        if (Used + length > Bytes.Length) Resize(Used + length);
+        // While the log fills, the ring grows by half, so that it is not copied for every comment.
+        if (Used + length > Bytes.Length) Resize(Math.Max(Used + length + (Used + length) / 8, Count < keep ? Bytes.Length * 3 / 2 : 0));
         // The records from `at` on move up by the new one's length, last byte first; a comment in order moves none.
         for (var k = Used - 1; k >= at; k--) Bytes[Physical(k + length)] = Bytes[Physical(k)];
         CopyIn(at, record);
         (Used, Count) = (Used + length, Count + 1);
         if (newer == 0) NewestTicks = ticks;
-        while (Count > keep) DropOldest();
-        // A ring that once held a few very long comments gives the room back when they are gone.
-        if (Bytes.Length > 4_096 && Used < Bytes.Length / 4) Resize(Used);
+        if (Count > keep)
+        {
+            while (Count > keep) DropOldest();
+            // Once full, the ring keeps an eighth more than its records need: what growing by half left over, and what
+            // very long comments took once they are gone, is given back.
+            if (Bytes.Length - Used > Used / 4) Resize(Used + Used / 8);
+        }
         return true;
     }
 
@@ -90,11 +95,10 @@ public sealed class CommentLog
         (Head, Used, Count) = (Physical(next), Used - next, Count - 1);
     }
 
-    // A new ring, with the records moved to its start, an eighth larger than they need: a LIVE's 50 comments take little
-    // more than their bytes, and a new comment about as long as the one it pushes out fits.
-    private void Resize(int needed)
+    // A new ring of `length` bytes (at least 64), with the records moved to its start.
+    private void Resize(int length)
     {
-        var grown = new byte[Math.Max(64, needed + needed / 8)];
+        var grown = new byte[Math.Max(64, length)];
         CopyOut(0, grown.AsSpan(0, Used));
         (Bytes, Head) = (grown, 0);
     }
