@@ -75,10 +75,10 @@ public sealed class CommentLogTests
         {
             RecentComments =
             [
-                StoredComment.Of("v3", "three", "third", T0.AddSeconds(30)),
-                StoredComment.Of("v2", "two", "second, shown first", T0.AddSeconds(20)),
-                StoredComment.Of("v1", "one", "second, shown after", T0.AddSeconds(20)),
-                StoredComment.Of("v0", "zero", "first", T0.AddSeconds(10)),
+                OlderComments.Stored("v3", "three", "third", T0.AddSeconds(30)),
+                OlderComments.Stored("v2", "two", "second, shown first", T0.AddSeconds(20)),
+                OlderComments.Stored("v1", "one", "second, shown after", T0.AddSeconds(20)),
+                OlderComments.Stored("v0", "zero", "first", T0.AddSeconds(10)),
             ],
         };
 

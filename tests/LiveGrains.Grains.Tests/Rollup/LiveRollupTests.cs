@@ -350,7 +350,7 @@ public sealed class LiveRollupTests
         foreach (var view in views) log.Add(view.ViewerId, view.Nickname, view.Text, view.OccurredAt, LiveRollup.MaxComments).ShouldBeTrue();
 
         log.Newest(10).ShouldBe(views.Reverse());
-        foreach (var view in views) StoredComment.Of(view).ToView().ShouldBe(view);
+        foreach (var view in views) OlderComments.Stored(view).ToView().ShouldBe(view);
     }
 
     [Fact]
