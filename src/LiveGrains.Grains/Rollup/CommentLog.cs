@@ -78,7 +78,8 @@ public sealed class CommentLog
     }
 
     // Where a comment posted at `ticks` goes: before the first record posted at the same instant or later, and how many
-    // records that leaves after it.
+    // records that leaves after it. Read from the oldest record on, since a record's length is at its start: only a
+    // comment posted before the newest kept comes here, as producers send them mostly in order.
     private (int At, int Newer) PlaceOf(long ticks)
     {
         var at = 0;
