@@ -36,7 +36,8 @@ public sealed class AllLivesTests(E2EFixture fixture)
         var page = await fixture.NewPage();
         await page.GotoAsync($"/all-lives?agency={World.Main}");
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Creator", Exact = true }).FillAsync("Ana");
-        await page.Locator(".ant-select-item-option").Filter(new() { HasText = "Ana Seller" }).ClickAsync();
+        var options = await E2EFixture.Settled(page.Locator(".ant-select-dropdown"));
+        await options.Locator(".ant-select-item-option").Filter(new() { HasText = "Ana Seller" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("creator=c-ana"));
         var rows = page.Locator(".ant-table-tbody tr.ant-table-row");
         await Expect(rows).ToHaveCountAsync(1);
@@ -80,7 +81,7 @@ public sealed class AllLivesTests(E2EFixture fixture)
         var page = await fixture.NewPage();
         await page.GotoAsync($"/all-lives?agency={World.Main}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Customise metrics" }).ClickAsync();
-        var dialog = page.GetByRole(AriaRole.Dialog);
+        var dialog = await E2EFixture.SettledDialog(page);
         await Expect(dialog.GetByTestId("picker-count")).ToHaveTextAsync("9 / 9");
         await dialog.GetByRole(AriaRole.Checkbox, new() { Name = "Likes", Exact = true }).ClickAsync();
         await Expect(dialog.GetByTestId("picker-message")).ToContainTextAsync("You can choose at most 9 metrics");

@@ -46,7 +46,7 @@ public sealed class LiveDashboardTests(E2EFixture fixture)
         var page = await fixture.NewPage();
         await page.GotoAsync($"/lives/{World.AnaLive}?agency={World.Main}");
         await page.Locator(".slick-active [data-testid^=profile-slide-]").First.ClickAsync();
-        var dialog = page.GetByRole(AriaRole.Dialog);
+        var dialog = await E2EFixture.SettledDialog(page);
         await Expect(dialog).ToContainTextAsync("LIVE viewer analysis");
         foreach (var tab in new[] { "Gender", "Age", "Region", "Followers vs non-followers", "Traffic source" })
         {

@@ -172,7 +172,7 @@ public sealed class OngoingLivesTests(E2EFixture fixture)
         var card = Card(page, World.MetricsLive);
         await Expect(card.Locator("[data-metric=likes]")).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Button, new() { Name = "Customise metrics" }).ClickAsync();
-        var dialog = page.GetByRole(AriaRole.Dialog);
+        var dialog = await E2EFixture.SettledDialog(page);
         await Expect(dialog).ToContainTextAsync("Customise metrics shown on each LIVE card");
         await Expect(dialog).ToContainTextAsync("Gross merchandise value: the total amount of orders paid during the LIVE");
         await dialog.GetByRole(AriaRole.Checkbox, new() { Name = "Likes", Exact = true }).CheckAsync();
@@ -215,7 +215,7 @@ public sealed class OngoingLivesTests(E2EFixture fixture)
         await Expect(page.Locator("[data-testid=feed-state]")).ToHaveAttributeAsync("data-state", "live");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Customise metrics" }).ClickAsync();
-        var dialog = page.GetByRole(AriaRole.Dialog);
+        var dialog = await E2EFixture.SettledDialog(page);
         var shares = dialog.GetByRole(AriaRole.Checkbox, new() { Name = "Shares", Exact = true });
         await Expect(shares).Not.ToBeCheckedAsync();
         await shares.CheckAsync();

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 [assembly: AssemblyFixture(typeof(LiveGrains.E2E.Support.E2EFixture))]
@@ -7,7 +8,7 @@ using Microsoft.Playwright;
 namespace LiveGrains.E2E.Support;
 
 /// <summary>The host with its seeded world, and Debian's Chromium driven by Playwright (no browser download).</summary>
-public sealed class E2EFixture : IAsyncLifetime
+public sealed partial class E2EFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -56,6 +57,24 @@ public sealed class E2EFixture : IAsyncLifetime
         context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
+
+    /// <summary>The open dialog, once it has finished opening (see <see cref="Settled"/>).</summary>
+    public static Task<ILocator> SettledDialog(IPage page) => Settled(page.GetByRole(AriaRole.Dialog));
+
+    /// <summary>
+    /// The popup (dialog, dropdown) once its opening animation is over. While it zooms or slides in, a dropped frame
+    /// can pass Playwright's stability check, and a click then lands where the control no longer is: reported as
+    /// done, seen by nobody.
+    /// </summary>
+    public static async Task<ILocator> Settled(ILocator popup)
+    {
+        await Assertions.Expect(popup).ToBeVisibleAsync();
+        await Assertions.Expect(popup).Not.ToHaveClassAsync(MotionClass());
+        return popup;
+    }
+
+    [GeneratedRegex(@"\bant-(zoom|slide-up|slide-down|move-up|fade)-")]
+    private static partial Regex MotionClass();
 
     public static async Task Screenshot(IPage page, string name)
     {
