@@ -70,10 +70,14 @@ public sealed class CommentLog
     /// <summary>The newest <paramref name="count"/> comments, newest first.</summary>
     public List<CommentView> Newest(int count)
     {
-        var starts = new int[Count];
-        for (var (i, at) = (0, 0); i < Count; i++, at = Next(at)) starts[i] = at;
-        var newest = new List<CommentView>(Math.Clamp(count, 0, Count));
-        for (var i = Count - 1; i >= 0 && newest.Count < count; i--) newest.Add(Read(starts[i]));
+        var take = Math.Clamp(count, 0, Count);
+        var newest = new List<CommentView>(take);
+        if (take == 0) return newest;
+        // A record's length is at its start, so records are found from the oldest; only the starts of the newest `take`
+        // are kept (in turn, in a ring of their own), and only those records are decoded.
+        Span<int> starts = take <= 64 ? stackalloc int[take] : new int[take];
+        for (var (i, at) = (0, 0); i < Count; i++, at = Next(at)) starts[i % take] = at;
+        for (var j = 0; j < take; j++) newest.Add(Read(starts[(Count - 1 - j) % take]));
         return newest;
     }
 
@@ -122,16 +126,24 @@ public sealed class CommentLog
     private CommentView Read(int at)
     {
         var body = (int)ReadVarInt(ref at);
-        var bytes = new byte[body];
-        CopyOut(at, bytes);
+        var start = Physical(at);
+        // Read in place; only a record that wraps around the ring's end is copied out first.
+        ReadOnlySpan<byte> bytes = start + body <= Bytes.Length ? Bytes.AsSpan(start, body) : Copied(at, body);
         var ticks = BinaryPrimitives.ReadInt64LittleEndian(bytes);
         var read = 8;
         var offset = TimeSpan.FromMinutes(UnZigZag(VarInt.Read(bytes, ref read)));
         var viewer = (int)VarInt.Read(bytes, ref read);
         var nick = (int)VarInt.Read(bytes, ref read);
-        var strings = bytes.AsSpan(read);
+        var strings = bytes[read..];
         return new CommentView(Encoding.UTF8.GetString(strings[..viewer]), Encoding.UTF8.GetString(strings.Slice(viewer, nick)),
             Encoding.UTF8.GetString(strings[(viewer + nick)..]), new DateTimeOffset(ticks + offset.Ticks, offset));
+    }
+
+    private byte[] Copied(int at, int length)
+    {
+        var bytes = new byte[length];
+        CopyOut(at, bytes);
+        return bytes;
     }
 
     private ulong ReadVarInt(ref int at)

@@ -100,6 +100,9 @@ public sealed class LiveRollup
     // are built every tick, and making the views anew took three strings per comment each time. Not state.
     [NonSerialized] private (int Count, int Version, IReadOnlyList<CommentView> Views)? _newestViews;
     [NonSerialized] private int _commentsVersion;
+    // The last change of the comments that was not a comment added after all the others (a late one, older ones adopted):
+    // views made since then are still the newest but for the comments added on top of them.
+    [NonSerialized] private int _commentsReordered;
 
     /// <summary>The complete minutes' sums kept between reads of the totals.</summary>
     internal ClosedMinutes Closed => _closed ??= new ClosedMinutes();
@@ -395,12 +398,24 @@ public sealed class LiveRollup
 
     /// <summary>
     /// The newest <paramref name="count"/> comments (at most <see cref="MaxComments"/>), newest first. Asked again for as
-    /// many while no comment came, the same list comes back: a card is built every tick, and most ticks bring none.
+    /// many while no comment came, the same list comes back: a card is built every tick, and most ticks bring none. When
+    /// the comments since were all posted after the others, only they are read, and the views kept follow them.
     /// </summary>
     public IReadOnlyList<CommentView> NewestComments(int count)
     {
         AdoptOlderComments();
-        if (_newestViews is { } kept && kept.Count == count && kept.Version == _commentsVersion) return kept.Views;
+        if (_newestViews is { } kept && kept.Count == count && kept.Version >= _commentsReordered)
+        {
+            var added = _commentsVersion - kept.Version;
+            if (added == 0) return kept.Views;
+            if (added < count)
+            {
+                var views = Comments.Newest(added);
+                for (var i = 0; i < kept.Views.Count && views.Count < count; i++) views.Add(kept.Views[i]);
+                _newestViews = (count, _commentsVersion, views);
+                return views;
+            }
+        }
         var newest = Comments.Newest(count);
         _newestViews = (count, _commentsVersion, newest);
         return newest;
@@ -409,7 +424,10 @@ public sealed class LiveRollup
     private void AddComment(string viewerId, string nickname, string text, DateTimeOffset at)
     {
         AdoptOlderComments();
-        if (Comments.Add(viewerId, nickname, text, at, MaxComments)) _commentsVersion++;
+        var after = at.UtcTicks > Comments.NewestTicks;
+        if (!Comments.Add(viewerId, nickname, text, at, MaxComments)) return;
+        _commentsVersion++;
+        if (!after) _commentsReordered = _commentsVersion;
     }
 
     // Comments of a checkpoint written before the log, newest first, added in that order: a comment goes before those
@@ -420,7 +438,7 @@ public sealed class LiveRollup
         var older = CommentViews ?? [.. RecentComments!.Select(c => c.ToView())];
         (CommentViews, RecentComments) = (null, null);
         foreach (var c in older) Comments.Add(c.ViewerId, c.Nickname, c.Text, c.OccurredAt, MaxComments);
-        _commentsVersion++;
+        _commentsReordered = ++_commentsVersion;
     }
 
     /// <summary>The minute key (minutes since the Unix epoch) of an instant.</summary>

@@ -384,4 +384,38 @@ public sealed class LiveRollupTests
         r.NewestComments(2).ShouldBeSameAs(r.NewestComments(2));
         views.Select(c => c.Text).ShouldBe(["third", "first"]);
     }
+
+    [Fact]
+    public void A_comment_posted_after_the_others_is_read_alone_and_the_views_kept_follow_it()
+    {
+        var ev = new Events("L1", "C1", T0);
+        var r = new LiveRollup();
+        for (var i = 1; i <= 5; i++) r.Apply(ev.Comment(TimeSpan.FromSeconds(i), $"comment {i}"));
+        var before = r.NewestComments(5);
+
+        r.Apply(ev.Comment(TimeSpan.FromSeconds(6), "comment 6"));
+        var after = r.NewestComments(5);
+
+        after.Select(c => c.Text).ShouldBe(["comment 6", "comment 5", "comment 4", "comment 3", "comment 2"]);
+        after[1].ShouldBeSameAs(before[0]);
+        after[4].ShouldBeSameAs(before[3]);
+    }
+
+    [Fact]
+    public void Comment_views_built_on_the_ones_kept_equal_those_read_afresh_whatever_order_comments_come_in()
+    {
+        var ev = new Events("L1", "C1", T0);
+        var r = new LiveRollup();
+        var random = new Random(11);
+        for (var i = 0; i < 600; i++)
+        {
+            // Mostly in order, two a second, so some at the instant of the newest; one in eight late.
+            var second = i / 2 - (random.Next(8) == 0 ? random.Next(1, 30) : 0);
+            r.Apply(ev.Comment(TimeSpan.FromSeconds(second), $"comment {i}"));
+            if (random.Next(3) == 0) continue;
+            // Cards ask for a few, a watched LIVE's dashboard for all it keeps.
+            var count = random.Next(10) == 0 ? LiveRollup.MaxComments : 5;
+            r.NewestComments(count).ShouldBe(r.Comments.Newest(count), $"after comment {i}");
+        }
+    }
 }
