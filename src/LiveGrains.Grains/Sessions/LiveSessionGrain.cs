@@ -43,7 +43,8 @@ public sealed partial class LiveSessionGrain(
     private static readonly TimeSpan OnAirReminderPeriod = TimeSpan.FromMinutes(1);
 
     private readonly LiveGrainsOptions _options = options.Value;
-    // The comments accepted since the last push, as they came: their views are made only when a dashboard watches.
+    // The comments accepted since the last push while a dashboard watched, as they came: their views are made for the
+    // watchers' update. An unwatched LIVE keeps none (a watcher reads a snapshot after it starts watching).
     private readonly List<(CommentPosted Comment, DateTimeOffset At)> _newComments = [];
     private readonly List<ViolationView> _newViolations = [];
     private IGrainTimer? _timer;
@@ -117,6 +118,7 @@ public sealed partial class LiveSessionGrain(
         // batch (or its time order) is then what to log.
         List<LiveEvent>? toLog = null;
         var order = TimeOrder(batch);
+        var watched = now < _watchedUntil;
         for (var k = 0; k < batch.Count; k++)
         {
             var i = order?[k] ?? k;
@@ -127,7 +129,7 @@ public sealed partial class LiveSessionGrain(
             {
                 accepted++;
                 toLog?.Add(e);
-                Track(e);
+                if (watched) Track(e);
                 continue;
             }
             if (outcome.Kind == ApplyKind.Duplicate) duplicates++;
