@@ -21,9 +21,10 @@ public static class SiloMeters
 
     /// <summary>
     /// Setting (<c>true</c>/<c>false</c>, default false) that keeps Orleans' per-message instruments: counters of every
-    /// message dispatched and enqueued, and histograms of every message's size. They box their tags' values for every
-    /// message: about 4 % of the host's allocations on the Orleans client path at high ingest rates (BENCHMARKS.md).
-    /// Dropped, Orleans does not record them at all.
+    /// message dispatched, enqueued, sent within the silo and passed through its gateway, and histograms of every message's
+    /// and header's size. The tagged ones box their tags' values for every message (about 4 % of the host's allocations on
+    /// the Orleans client path at high ingest rates), and together they took about 1.5 % of the web host's CPU there
+    /// (BENCHMARKS.md). Dropped, Orleans does not record them at all.
     /// </summary>
     public const string PerMessageMetricsKey = "LiveGrains:Observability:PerMessageMetrics";
 
@@ -33,7 +34,9 @@ public static class SiloMeters
     private static readonly FrozenSet<string> PerMessageInstruments = FrozenSet.Create(StringComparer.Ordinal,
         "orleans-messaging-processing-dispatcher-received", "orleans-messaging-processing-dispatcher-processed",
         "orleans-messaging-processing-dispatcher-forwarded", "orleans-messaging-processing-ima-received",
-        "orleans-messaging-processing-ima-enqueued", "orleans-messaging-sent-messages-size", "orleans-messaging-received-messages-size");
+        "orleans-messaging-processing-ima-enqueued", "orleans-messaging-sent-messages-size", "orleans-messaging-received-messages-size",
+        "orleans-messaging-sent-header-size", "orleans-messaging-received-header-size", "orleans-messaging-sent-local",
+        "orleans-gateway-sent", "orleans-gateway-received");
 
     /// <summary>True for Orleans' instruments recorded once per message (see <see cref="PerMessageMetricsKey"/>).</summary>
     public static bool IsPerMessage(Instrument instrument)

@@ -47,6 +47,7 @@ public sealed class ApiTests(WebFixture app)
         exposition.ShouldContain("orleans_catalog_activations");
         exposition.ShouldNotContain("orleans_messaging_processing_dispatcher");
         exposition.ShouldNotContain("orleans_messaging_processing_ima");
+        exposition.ShouldNotContain("orleans_messaging_sent_local");
     }
 
     // Scrapers carry no token.
@@ -64,6 +65,8 @@ public sealed class ApiTests(WebFixture app)
 
         SiloMeters.IsPerMessage(orleans.CreateCounter<int>("orleans-messaging-processing-dispatcher-received")).ShouldBeTrue();
         SiloMeters.IsPerMessage(orleans.CreateHistogram<int>("orleans-messaging-sent-messages-size")).ShouldBeTrue();
+        SiloMeters.IsPerMessage(orleans.CreateCounter<int>("orleans-gateway-received")).ShouldBeTrue();
+        SiloMeters.IsPerMessage(orleans.CreateCounter<int>("orleans-gateway-sent")).ShouldBeTrue();
         SiloMeters.IsPerMessage(orleans.CreateCounter<int>("orleans-catalog-activation-created")).ShouldBeFalse();
         SiloMeters.IsPerMessage(ours.CreateCounter<int>("orleans-messaging-processing-dispatcher-received")).ShouldBeFalse();
     }
