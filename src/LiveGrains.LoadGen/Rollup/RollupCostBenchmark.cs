@@ -98,8 +98,8 @@ public static class RollupCostBenchmark
     // late order costs the next read, which once summed every minute again.
     private static void WriteTotalsByTimeOnAir(IReadOnlyList<int> minutesOnAir, TextWriter output)
     {
-        output.WriteLine("| minutes on air | totals read, µs | attention rules, µs | attention rules with the widest windows, µs | a late order, then the totals, µs | a card, µs / bytes |");
-        output.WriteLine("|---:|---:|---:|---:|---:|---:|");
+        output.WriteLine("| minutes on air | totals read, µs | attention rules, µs | attention rules with the widest windows, µs | a late order, then the totals, µs | a card, µs / bytes | a comment, then a card, µs / bytes |");
+        output.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var minutes in minutesOnAir)
         {
             var start = DateTimeOffset.UtcNow.AddMinutes(-minutes - 1);
@@ -127,7 +127,19 @@ public static class RollupCostBenchmark
                 rollup.Apply(new LiveEvent($"late-{late}", "live-1", "creator-1", start.AddMinutes(1), new OrderPaid($"late-order-{late++}", "p-1", "b-1", 1, 1m, "USD", false)));
                 RollupReader.Totals(rollup, now);
             });
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {minutes:N0} | {totals:N2} | {attention:N2} | {widest:N2} | {lateOrder:N2} | {card:N2} / {cardBytes:N0} |"));
+            // A comment posted after all the others, then the card: the tick of a LIVE that got one comment since its last.
+            var comments = 0;
+            void CommentThenCard()
+            {
+                var n = comments++;
+                rollup.Apply(new LiveEvent($"c-{n}", "live-1", "creator-1", now.AddSeconds(-1).AddTicks(n),
+                    new CommentPosted($"viewer-{n % 500}", $"nick{n % 17}", "Love this colour, is it in stock?")));
+                LiveViews.Card(state, now, CardComments);
+            }
+            var commentCard = ReadCost(CommentThenCard);
+            var commentCardBytes = BytesPerRead(CommentThenCard);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {minutes:N0} | {totals:N2} | {attention:N2} | {widest:N2} | {lateOrder:N2} | {card:N2} / {cardBytes:N0} | {commentCard:N2} / {commentCardBytes:N0} |"));
         }
     }
 
