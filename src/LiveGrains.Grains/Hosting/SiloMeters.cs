@@ -21,8 +21,8 @@ public static class SiloMeters
 
     /// <summary>
     /// Setting (<c>true</c>/<c>false</c>, default false) that keeps Orleans' per-message instruments: counters of every
-    /// message dispatched, enqueued, sent within the silo and passed through its gateway, and histograms of every message's
-    /// and header's size. The tagged ones box their tags' values for every message (about 4 % of the host's allocations on
+    /// message dispatched, enqueued, sent within the silo, passed through its gateway or rerouted there, and of every
+    /// directory lookup made to address one, and histograms of every message's and header's size. The tagged ones box their tags' values for every message (about 4 % of the host's allocations on
     /// the Orleans client path at high ingest rates), and together they took about 1.5 % of the web host's CPU there
     /// (BENCHMARKS.md). Dropped, Orleans does not record them at all.
     /// </summary>
@@ -36,7 +36,10 @@ public static class SiloMeters
         "orleans-messaging-processing-dispatcher-forwarded", "orleans-messaging-processing-ima-received",
         "orleans-messaging-processing-ima-enqueued", "orleans-messaging-sent-messages-size", "orleans-messaging-received-messages-size",
         "orleans-messaging-sent-header-size", "orleans-messaging-received-header-size", "orleans-messaging-sent-local",
-        "orleans-gateway-sent", "orleans-gateway-received");
+        "orleans-gateway-sent", "orleans-gateway-received", "orleans-messaging-rerouted",
+        "orleans-directory-lookups-local-issued", "orleans-directory-lookups-local-successes", "orleans-directory-lookups-cache-issued",
+        "orleans-directory-lookups-cache-successes", "orleans-directory-lookups-local-directory-issued",
+        "orleans-directory-lookups-local-directory-successes");
 
     /// <summary>True for Orleans' instruments recorded once per message (see <see cref="PerMessageMetricsKey"/>).</summary>
     public static bool IsPerMessage(Instrument instrument)

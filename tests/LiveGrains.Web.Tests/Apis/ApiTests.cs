@@ -48,6 +48,8 @@ public sealed class ApiTests(WebFixture app)
         exposition.ShouldNotContain("orleans_messaging_processing_dispatcher");
         exposition.ShouldNotContain("orleans_messaging_processing_ima");
         exposition.ShouldNotContain("orleans_messaging_sent_local");
+        exposition.ShouldNotContain("orleans_directory_lookups_local_issued");
+        exposition.ShouldNotContain("orleans_directory_lookups_cache_issued");
     }
 
     // Scrapers carry no token.
