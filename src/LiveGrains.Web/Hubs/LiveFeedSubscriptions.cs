@@ -22,8 +22,19 @@ public sealed partial class LiveFeedSubscriptions(IClusterClient cluster, IHubCo
     private readonly Dictionary<LiveFeedKey, (int Watchers, Func<Task> Unsubscribe)> _feeds = [];
     private readonly ConcurrentDictionary<string, HashSet<LiveFeedKey>> _byConnection = new();
 
-    /// <summary>Feeds with at least one watcher (for metrics and tests).</summary>
-    public int ActiveFeeds => _feeds.Count;
+    /// <summary>The connections watching a feed: 0 when its stream is not subscribed to.</summary>
+    public async Task<int> WatchersOf(LiveFeedKey key)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            return _feeds.TryGetValue(key, out var feed) ? feed.Watchers : 0;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 
     /// <summary>Adds a connection to a feed, subscribing to the stream if it is the first watcher.</summary>
     public async Task Watch(string connectionId, LiveFeedKey key, CancellationToken cancellationToken)
