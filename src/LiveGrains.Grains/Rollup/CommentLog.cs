@@ -70,15 +70,22 @@ public sealed class CommentLog
     /// <summary>The newest <paramref name="count"/> comments, newest first.</summary>
     public List<CommentView> Newest(int count)
     {
+        var newest = new List<CommentView>(Math.Clamp(count, 0, Count));
+        AddNewest(count, newest);
+        return newest;
+    }
+
+    /// <summary>Adds the newest <paramref name="count"/> comments to <paramref name="views"/>, newest first.</summary>
+    public void AddNewest(int count, List<CommentView> views)
+    {
+        ArgumentNullException.ThrowIfNull(views);
         var take = Math.Clamp(count, 0, Count);
-        var newest = new List<CommentView>(take);
-        if (take == 0) return newest;
+        if (take == 0) return;
         // A record's length is at its start, so records are found from the oldest; only the starts of the newest `take`
         // are kept (in turn, in a ring of their own), and only those records are decoded.
         Span<int> starts = take <= 64 ? stackalloc int[take] : new int[take];
         for (var (i, at) = (0, 0); i < Count; i++, at = Next(at)) starts[i % take] = at;
-        for (var j = 0; j < take; j++) newest.Add(Read(starts[(Count - 1 - j) % take]));
-        return newest;
+        for (var j = 0; j < take; j++) views.Add(Read(starts[(Count - 1 - j) % take]));
     }
 
     // Where a comment posted at `ticks` goes: before the first record posted at the same instant or later, and how many

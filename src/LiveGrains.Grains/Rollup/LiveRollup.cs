@@ -410,7 +410,8 @@ public sealed class LiveRollup
             if (added == 0) return kept.Views;
             if (added < count)
             {
-                var views = Comments.Newest(added);
+                var views = new List<CommentView>(Math.Min(count, added + kept.Views.Count));
+                Comments.AddNewest(added, views);
                 for (var i = 0; i < kept.Views.Count && views.Count < count; i++) views.Add(kept.Views[i]);
                 _newestViews = (count, _commentsVersion, views);
                 return views;
