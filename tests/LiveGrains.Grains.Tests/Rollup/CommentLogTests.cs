@@ -2,18 +2,12 @@ using LiveGrains.Contracts.Events;
 using LiveGrains.Contracts.Views;
 using LiveGrains.Grains.Rollup;
 using LiveGrains.Grains.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Serialization;
 
 namespace LiveGrains.Grains.Tests.Rollup;
 
 public sealed class CommentLogTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 12, 2, 8, 0, 0, TimeSpan.Zero);
-    private static readonly Serializer Serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
-
-    private static T RoundTrip<T>(T value) where T : class => Serializer.Deserialize<T>(Serializer.SerializeToArray(value)).ShouldNotBeNull();
-
     [Fact]
     public void The_newest_fifty_are_kept_in_the_order_a_list_newest_first_kept_them_whatever_order_they_come_in()
     {
@@ -39,7 +33,7 @@ public sealed class CommentLogTests
             }
 
             log.Add(view.ViewerId, view.Nickname, view.Text, view.OccurredAt, LiveRollup.MaxComments).ShouldBe(kept, $"comment {i}");
-            if (i % 97 == 0) log = RoundTrip(log);
+            if (i % 97 == 0) log = SerializerRoundTrip.Of(log);
             if (i % 13 == 0) log.Newest(LiveRollup.MaxComments).ShouldBe(expected, $"after comment {i}");
         }
 
@@ -82,11 +76,11 @@ public sealed class CommentLogTests
             ],
         };
 
-        var r = RoundTrip(earlier);
+        var r = SerializerRoundTrip.Of(earlier);
         r.Apply(ev.Comment(TimeSpan.FromSeconds(25), "late"));
 
         r.RecentComments.ShouldBeNull();
         r.NewestComments(10).Select(c => c.Text).ShouldBe(["third", "late", "second, shown first", "second, shown after", "first"]);
-        RoundTrip(r).NewestComments(10).Select(c => c.Text).ShouldBe(["third", "late", "second, shown first", "second, shown after", "first"]);
+        SerializerRoundTrip.Of(r).NewestComments(10).Select(c => c.Text).ShouldBe(["third", "late", "second, shown first", "second, shown after", "first"]);
     }
 }

@@ -1,6 +1,5 @@
 using LiveGrains.Grains.Rollup;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Serialization;
+using LiveGrains.Grains.Tests.Support;
 
 namespace LiveGrains.Grains.Tests.Rollup;
 
@@ -244,11 +243,10 @@ public sealed class DedupeWindowTests
     [MemberData(nameof(Spellings))]
     public void A_window_survives_the_serializer(Spelling spelling)
     {
-        var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
         var window = new DedupeWindow();
         for (var i = 0; i < 100; i++) window.Add(Id(i, spelling), T0.AddMinutes(i / 10.0));
 
-        var copy = serializer.Deserialize<DedupeWindow>(serializer.SerializeToArray(window)).ShouldNotBeNull();
+        var copy = SerializerRoundTrip.Of(window);
 
         copy.Count.ShouldBe(window.Count);
         copy.Start.ShouldBe(window.Start);

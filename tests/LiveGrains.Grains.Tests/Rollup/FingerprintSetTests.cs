@@ -1,6 +1,5 @@
 using LiveGrains.Grains.Rollup;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Serialization;
+using LiveGrains.Grains.Tests.Support;
 
 namespace LiveGrains.Grains.Tests.Rollup;
 
@@ -100,11 +99,10 @@ public sealed class FingerprintSetTests
     [InlineData(FingerprintWidth.Half)]
     public void A_copy_made_by_the_grain_state_serializer_remembers_the_same_ids(FingerprintWidth width)
     {
-        var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
         var set = new FingerprintSet(width);
         for (var i = 0; i < 1_000; i++) set.Add($"e-{i}");
 
-        var copy = serializer.Deserialize<FingerprintSet>(serializer.SerializeToArray(set)).ShouldNotBeNull();
+        var copy = SerializerRoundTrip.Of(set);
 
         copy.Width.ShouldBe(width);
         copy.Count.ShouldBe(1_000);

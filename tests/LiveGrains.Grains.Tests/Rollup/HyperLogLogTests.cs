@@ -1,17 +1,12 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using LiveGrains.Grains.Rollup;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Serialization;
+using LiveGrains.Grains.Tests.Support;
 
 namespace LiveGrains.Grains.Tests.Rollup;
 
 public sealed class HyperLogLogTests
 {
-    private static readonly Serializer Serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
-
-    private static HyperLogLog RoundTrip(HyperLogLog hll) => Serializer.Deserialize<HyperLogLog>(Serializer.SerializeToArray(hll)).ShouldNotBeNull();
-
     [Fact]
     public void Small_sets_are_counted_exactly()
     {
@@ -36,7 +31,7 @@ public sealed class HyperLogLogTests
     [Fact]
     public void A_checkpoint_with_the_earlier_sorted_list_keeps_its_count_and_its_members()
     {
-        var earlier = RoundTrip(new HyperLogLog { Sparse = [.. Enumerable.Range(0, 300).Select(i => Grains.Rollup.StableHash.Of($"viewer-{i}")).Order()] });
+        var earlier = SerializerRoundTrip.Of(new HyperLogLog { Sparse = [.. Enumerable.Range(0, 300).Select(i => Grains.Rollup.StableHash.Of($"viewer-{i}")).Order()] });
         earlier.Count().ShouldBe(300);
         earlier.Add("viewer-7").ShouldBeFalse();
         earlier.Add("viewer-300").ShouldBeTrue();
@@ -49,7 +44,7 @@ public sealed class HyperLogLogTests
     {
         var wide = new ulong[1_024];
         foreach (var hash in Enumerable.Range(0, 800).Select(i => Grains.Rollup.StableHash.Of($"viewer-{i}"))) wide[ProbedSlots.Find<ulong>(wide, hash)] = hash;
-        var earlier = RoundTrip(new HyperLogLog { WideExact = wide, ExactCount = 800 });
+        var earlier = SerializerRoundTrip.Of(new HyperLogLog { WideExact = wide, ExactCount = 800 });
 
         earlier.Count().ShouldBe(800);
         earlier.Add("viewer-7").ShouldBeFalse();
@@ -67,7 +62,7 @@ public sealed class HyperLogLogTests
         var today = new HyperLogLog();
         for (var i = 0; i < 5_000; i++) today.Add($"viewer-{i}");
         var ranks = Enumerable.Range(0, 1 << 14).Select(today.Rank).ToArray();
-        var earlier = RoundTrip(layout == "a byte per register" ? new HyperLogLog { Registers = [.. ranks.Select(r => (byte)r)] } : new HyperLogLog { Packed = SixBitsEach(ranks) });
+        var earlier = SerializerRoundTrip.Of(layout == "a byte per register" ? new HyperLogLog { Registers = [.. ranks.Select(r => (byte)r)] } : new HyperLogLog { Packed = SixBitsEach(ranks) });
 
         earlier.Count().ShouldBe(today.Count());
         earlier.Add("viewer-42").ShouldBeFalse();
@@ -99,7 +94,7 @@ public sealed class HyperLogLogTests
         var expected = new int[1 << 14];
         for (var i = 0; i < 400_000; i++)
         {
-            if (i == 100_000) hll = RoundTrip(hll);
+            if (i == 100_000) hll = SerializerRoundTrip.Of(hll);
             var value = $"viewer-{i}";
             hll.Add(value);
             var hash = Grains.Rollup.StableHash.Of(value);
@@ -112,7 +107,7 @@ public sealed class HyperLogLogTests
         hll.Overflow.ShouldNotBeEmpty();
         hll.Overflow.Length.ShouldBe(expected.Count(rank => rank - hll.Base >= 15));
         Enumerable.Range(0, 1 << 14).Where(i => hll.Rank(i) != expected[i]).ShouldBeEmpty();
-        var copy = RoundTrip(hll);
+        var copy = SerializerRoundTrip.Of(hll);
         Enumerable.Range(0, 1 << 14).Where(i => copy.Rank(i) != expected[i]).ShouldBeEmpty();
         copy.Count().ShouldBe(hll.Count());
         (Math.Abs(hll.Count() - 400_000) / 400_000d).ShouldBeLessThanOrEqualTo(0.02);
@@ -139,7 +134,7 @@ public sealed class HyperLogLogTests
         hll.Overflow.Length.ShouldBe(expected.Count(rank => rank - hll.Base >= 7));
         Enumerable.Range(0, 1 << 14).Where(i => hll.Rank(i) != expected[i]).ShouldBeEmpty();
         var count = hll.Count();
-        hll = RoundTrip(hll);
+        hll = SerializerRoundTrip.Of(hll);
         hll.Count().ShouldBe(count);
 
         // More values fill the list past what a fourth bit costs: four bits, the list only of those 15 or more above.
@@ -161,7 +156,7 @@ public sealed class HyperLogLogTests
         var nibbles = new byte[1 << 13];
         for (var r = 0; r < 1 << 14; r++) nibbles[r >> 1] |= (byte)(Math.Min(today.Rank(r), 15) << ((r & 1) << 2));
         var overflow = Enumerable.Range(0, 1 << 14).Where(r => today.Rank(r) >= 15).Select(r => r << 6 | today.Rank(r)).ToArray();
-        var earlier = RoundTrip(new HyperLogLog { Nibbles = nibbles, Overflow = overflow });
+        var earlier = SerializerRoundTrip.Of(new HyperLogLog { Nibbles = nibbles, Overflow = overflow });
 
         earlier.Count().ShouldBe(today.Count());
         for (var i = 5_000; i < 6_000; i++) (earlier.Add($"viewer-{i}"), earlier.Count()).ShouldBe((today.Add($"viewer-{i}"), today.Count()));
@@ -186,7 +181,7 @@ public sealed class HyperLogLogTests
     {
         var hll = new HyperLogLog();
         for (var i = 0; i < 50_000; i++) hll.Add($"viewer-{i}");
-        var copy = RoundTrip(hll);
+        var copy = SerializerRoundTrip.Of(hll);
         copy.Count().ShouldBe(hll.Count());
         Enumerable.Range(0, 1 << 14).All(i => copy.Rank(i) == hll.Rank(i)).ShouldBeTrue();
     }
@@ -196,7 +191,7 @@ public sealed class HyperLogLogTests
     {
         var hll = new HyperLogLog();
         for (var i = 0; i < 500; i++) hll.Add($"viewer-{i}");
-        var copy = RoundTrip(hll);
+        var copy = SerializerRoundTrip.Of(hll);
         copy.Count().ShouldBe(500);
         copy.Add("viewer-42").ShouldBeFalse();
         copy.Add("viewer-500").ShouldBeTrue();

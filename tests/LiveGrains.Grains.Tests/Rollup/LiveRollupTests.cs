@@ -2,8 +2,6 @@ using LiveGrains.Contracts.Events;
 using LiveGrains.Contracts.Views;
 using LiveGrains.Grains.Rollup;
 using LiveGrains.Grains.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Serialization;
 
 namespace LiveGrains.Grains.Tests.Rollup;
 
@@ -86,13 +84,12 @@ public sealed class LiveRollupTests
     [Fact]
     public void Order_ids_of_a_checkpoint_that_kept_whole_fingerprints_are_still_recognised()
     {
-        var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
         var ev = new Events("L1", "C1", T0);
         var earlier = new LiveRollup { PaidOrders = new FingerprintSet(FingerprintWidth.Full), RefundedOrders = new FingerprintSet(FingerprintWidth.Full) };
         earlier.Apply(ev.Order(Min(1), "o1", 5m)).Kind.ShouldBe(ApplyKind.Accepted);
         earlier.Apply(ev.At(Min(2), new OrderRefunded("o1", "p1", 1, 5m, "USD", false))).Kind.ShouldBe(ApplyKind.Accepted);
 
-        var r = serializer.Deserialize<LiveRollup>(serializer.SerializeToArray(earlier)).ShouldNotBeNull();
+        var r = SerializerRoundTrip.Of(earlier);
 
         r.PaidOrders.Width.ShouldBe(FingerprintWidth.Full);
         r.Apply(ev.Order(Min(3), "o1", 5m)).Kind.ShouldBe(ApplyKind.Duplicate);
@@ -279,17 +276,16 @@ public sealed class LiveRollupTests
     [Fact]
     public void Region_counts_of_a_checkpoint_kept_by_name_are_read_back_moved_into_the_table_and_added_to()
     {
-        var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
         var ev = new Events("L1", "C1", T0);
         // As a build before the table wrote it: views by region in the dictionary only.
         var earlier = Apply([ev.Joined(Min(1), "a")]);
         (earlier.Viewers.Regions, earlier.Viewers.RegionCount) = ([], 0);
         earlier.Regions = new() { ["GB"] = 7, ["US"] = 3 };
 
-        var r = serializer.Deserialize<LiveRollup>(serializer.SerializeToArray(earlier)).ShouldNotBeNull();
+        var r = SerializerRoundTrip.Of(earlier);
         r.AdoptOlderLayout();
         r.Regions.ShouldBeNull();
-        r = serializer.Deserialize<LiveRollup>(serializer.SerializeToArray(r)).ShouldNotBeNull();
+        r = SerializerRoundTrip.Of(r);
         r.Apply(ev.At(Min(2), new ViewerJoined("b", Gender.Male, AgeBand.Age18To24, "GB", true, TrafficSource.Search)));
         foreach (var n in Enumerable.Range(0, 20)) r.Apply(ev.At(Min(3), new ViewerJoined($"c{n}", Gender.Male, AgeBand.Age18To24, $"X{n}", true, TrafficSource.Search)));
 
@@ -317,14 +313,13 @@ public sealed class LiveRollupTests
     [Fact]
     public void Counts_of_a_checkpoint_with_an_array_per_dimension_are_read_back_and_added_to()
     {
-        var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
         var ev = new Events("L1", "C1", T0);
         // As a build before one array wrote it: an array per dimension, no counts, no layout.
         var earlier = new LiveRollup();
         (earlier.Viewers.Counts, earlier.Viewers.CountsLayout) = (null, 0);
         (earlier.Viewers.Genders, earlier.Viewers.AgeBands, earlier.Viewers.TrafficSources) = ([4, 0, 1], [0, 0, 0, 0, 2, 0], [0, 0, 3, 0, 0, 0, 0]);
 
-        var r = serializer.Deserialize<LiveRollup>(serializer.SerializeToArray(earlier)).ShouldNotBeNull();
+        var r = SerializerRoundTrip.Of(earlier);
         r.Apply(ev.At(Min(1), new ViewerJoined("c", Gender.Male, AgeBand.Age18To24, "GB", true, TrafficSource.Search)));
 
         var p = RollupReader.Profile(r);

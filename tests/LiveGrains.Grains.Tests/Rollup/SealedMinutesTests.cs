@@ -3,8 +3,7 @@ using System.Reflection;
 using LiveGrains.Contracts.Events;
 using LiveGrains.Contracts.Views;
 using LiveGrains.Grains.Rollup;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Serialization;
+using LiveGrains.Grains.Tests.Support;
 
 namespace LiveGrains.Grains.Tests.Rollup;
 
@@ -58,8 +57,7 @@ public sealed class SealedMinutesTests
             sealedMinutes.Append(minute, bucket);
             expected[minute] = bucket;
         }
-        var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
-        var copy = serializer.Deserialize<SealedMinutes>(serializer.SerializeToArray(sealedMinutes)).ShouldNotBeNull();
+        var copy = SerializerRoundTrip.Of(sealedMinutes);
         var minutes = expected.Keys.Order().ToList();
         var everyMinute = Enumerable.Range(0, 2_000).Select(k => minutes[0] + k).Concat(minutes).ToList();
 
@@ -153,8 +151,7 @@ public sealed class SealedMinutesTests
         Point(trend[85]).ShouldNotBe(Point(trendBefore[85]));
         trend.Where((_, i) => i is not (3 or 85)).Select(Point).ShouldBe(trendBefore.Where((_, i) => i is not (3 or 85)).Select(Point));
         // A copy, as a checkpoint restores it, reads the same.
-        var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
-        var copy = serializer.Deserialize<LiveRollup>(serializer.SerializeToArray(r)).ShouldNotBeNull();
+        var copy = SerializerRoundTrip.Of(r);
         RollupReader.Totals(copy, now).ShouldBe(after);
         RollupReader.Trends(copy, now).Select(Point).ShouldBe(trend.Select(Point));
     }
