@@ -3,7 +3,12 @@
 
 Each sample goes to the first component whose rule matches its thread or its call stack, in the order below: a sample
 of the rollup called from Orleans' message loop counts as rollup, not as Orleans.
+
+--from and --to keep only the samples taken in that window (seconds on the clock perf was told to use, `-k
+CLOCK_MONOTONIC`), read from each sample's header line.
 """
+import argparse
+import re
 import sys
 from collections import Counter
 
@@ -20,11 +25,21 @@ COMPONENTS = [
 OTHER = "other: runtime, kernel, thread pool"
 
 
+HEADER_TIME = re.compile(r"\s(\d+\.\d+):\s")
+
+
 def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--from", dest="start", type=float, default=float("-inf"))
+    parser.add_argument("--to", dest="end", type=float, default=float("inf"))
+    window = parser.parse_args()
     counts, total = Counter(), 0
     for sample in sys.stdin.read().split("\n\n"):
         lines = sample.strip().split("\n")
         if len(lines) < 2:
+            continue
+        taken = HEADER_TIME.search(lines[0])
+        if taken and not window.start <= float(taken.group(1)) < window.end:
             continue
         total += 1
         thread, stack = lines[0], "\n".join(lines[1:])
