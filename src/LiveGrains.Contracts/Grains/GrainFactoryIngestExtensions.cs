@@ -16,9 +16,9 @@ public static class GrainFactoryIngestExtensions
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(events);
         var parts = LiveBatch.SplitByLive(events);
-        var calls = new ValueTask<LiveIngestResult>[parts.Count];
-        for (var p = 0; p < parts.Count; p++) calls[p] = StringKeyedGrains<ILiveSessionGrain>.Get(grains, parts[p].LiveId).Ingest(parts[p].Events);
-        var results = await ConcurrentCalls.WhenAll(calls);
+        var calls = new Task<LiveIngestResult>[parts.Count];
+        for (var p = 0; p < parts.Count; p++) calls[p] = StringKeyedGrains<ILiveSessionGrain>.Get(grains, parts[p].LiveId).Ingest(parts[p].Events).AsTask();
+        var results = await Task.WhenAll(calls);
 
         int accepted = 0, duplicates = 0;
         List<RejectedEvent>? rejected = null;

@@ -22,9 +22,7 @@ public sealed class CountingTarget(IGrainFactory grains) : ITarget
     public async Task<SendOutcome> SendAsync(LiveEvent[] batch, CancellationToken cancellationToken)
     {
         var parts = LiveBatch.SplitByLive(batch);
-        var calls = new ValueTask<int>[parts.Count];
-        for (var p = 0; p < parts.Count; p++) calls[p] = StringKeyedGrains<ICountingGrain>.Get(grains, parts[p].LiveId).Add(parts[p].Events);
-        var counts = await ConcurrentCalls.WhenAll(calls);
+        var counts = await Task.WhenAll(parts.Select(p => StringKeyedGrains<ICountingGrain>.Get(grains, p.LiveId).Add(p.Events).AsTask()));
         return new SendOutcome(counts.Sum(), 0, 0);
     }
 
